@@ -1,0 +1,29 @@
+/** Every command of the extension, in one table. */
+import * as vscode from 'vscode';
+import { configuredTarget, OFFERED_RELEASES, writeTarget } from './settings';
+
+/** What commands need from the extension. */
+export interface CommandHost {
+  restart(): Promise<void>;
+  showLog(): void;
+}
+
+async function selectTargetVersion(): Promise<void> {
+  const current = configuredTarget();
+  const items: vscode.QuickPickItem[] = [
+    { label: 'auto', description: 'from the kernel tree\'s Makefile, else the newest known release', picked: current === 'auto' },
+    ...OFFERED_RELEASES.map((r) => ({ label: r, description: r === current ? 'current' : undefined, picked: r === current })),
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'Kernel Rust: target kernel version', placeHolder: `now: ${current}` });
+  if (pick) await writeTarget(pick.label);
+}
+
+/** Registers the command table. */
+export function registerCommands(context: vscode.ExtensionContext, host: CommandHost): void {
+  const table: Record<string, () => unknown> = {
+    'kernelRust.selectTargetVersion': selectTargetVersion,
+    'kernelRust.restartServer': () => host.restart(),
+    'kernelRust.showLog': () => host.showLog(),
+  };
+  for (const [id, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
+}

@@ -1,0 +1,62 @@
+/** The status bar item: which kernel release the active Rust file is checked against, and why. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface TargetInfo {
+  release: string;
+  source: 'setting' | 'Makefile' | 'default';
+  kernelRoot?: string;
+  note?: string;
+}
+
+/** Shows "Kernel 6.15 · Makefile" for the active editor; click to change the target. */
+export class TargetStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('kernelRust.target', vscode.StatusBarAlignment.Right, 100);
+  private client: LanguageClient | undefined;
+
+  constructor() {
+    this.item.name = 'Kernel Rust target';
+    this.item.command = 'kernelRust.selectTargetVersion';
+  }
+
+  /** Uses this client for queries from now on (after a start or restart). */
+  attach(client: LanguageClient | undefined): void {
+    this.client = client;
+    void this.refresh();
+  }
+
+  /** Asks the server for the active document's target and shows it. */
+  async refresh(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!this.client || !editor || editor.document.languageId !== 'rust') {
+      if (!this.client) this.item.hide();
+      return;
+    }
+    try {
+      const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', { uri: editor.document.uri.toString() });
+      const where = info.source === 'setting' ? 'setting' : info.source;
+      this.item.text = `Kernel ${info.release} · ${where}`;
+      const tip = new vscode.MarkdownString(
+        `Kernel Rust checks this file against **Linux ${info.release}**` +
+          (info.source === 'Makefile' ? ` (from the Makefile in \`${info.kernelRoot}\`)` : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest release it knows; no kernel tree found above the file)') +
+          (info.note ? `.\n\n${info.note}` : '.') +
+          '\n\nClick to choose another release.',
+      );
+      this.item.tooltip = tip;
+      this.item.show();
+    } catch {
+      this.item.hide();
+    }
+  }
+
+  /** Shows that the server is indexing or failed; text only. */
+  showText(text: string, tooltip: string): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+/** The one analysis path shared by the language server and the CLI. */
+import type { Parser, Tree } from 'web-tree-sitter';
+import { runRules, type EngineOptions } from '../lints/engine';
+import { RULES } from '../lints/rules';
+import { parseWithLimit } from '../parsing/language';
+import { checkAnalysable, type SkipReason } from './limits';
+import type { Finding } from './types';
+
+/** Settings for one analysis run. */
+export type AnalyzeOptions = EngineOptions;
+
+/** Lints an already-parsed document. */
+export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): Finding[] {
+  return runRules(RULES, tree, text, options);
+}
+
+/** What analysing one text produced: findings, or why it was not analysed. */
+export type TextResult =
+  | { status: 'analysed'; findings: Finding[] }
+  | { status: 'skipped'; reason: SkipReason }
+  | { status: 'parse-failed' };
+
+/** Parses and lints a whole text, freeing the tree afterwards. */
+export function analyzeText(parser: Parser, text: string, options: AnalyzeOptions): TextResult {
+  const reason = checkAnalysable(text);
+  if (reason) return { status: 'skipped', reason };
+  const tree = parseWithLimit(parser, text);
+  if (!tree) return { status: 'parse-failed' };
+  try {
+    return { status: 'analysed', findings: analyzeTree(tree, text, options) };
+  } finally {
+    tree.delete();
+  }
+}

@@ -1,0 +1,131 @@
+/** Publishing diagnostics: debounced per document, always for the newest version, re-run when targets change. */
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver';
+import { analyzeTree } from '../analysis/analyze';
+import type { Finding, Severity } from '../analysis/types';
+import { ruleDocsUri } from '../lints/docs-link';
+import type { OpenDocuments } from './documents';
+import type { Settings } from './settings';
+import type { Targets } from './targets';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Source field of every diagnostic this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'kernel-rust';
+
+/** Turns a finding into an LSP diagnostic carrying its rule id, source and docs link. */
+export function toDiagnostic(f: Finding): Diagnostic {
+  const href = ruleDocsUri(f.ruleId);
+  return {
+    range: f.range,
+    severity: LSP_SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    message: f.message,
+    data: { fixes: f.fixes },
+  };
+}
+
+/** Schedules analysis and publishes results. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly failedRules = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: OpenDocuments,
+    private readonly settings: Settings,
+    private readonly targets: Targets,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** Wires document events to analysis. */
+  register(): void {
+    this.documents.onChange((uri) => this.schedule(uri));
+    this.documents.onClose((uri) => {
+      this.cancel(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  }
+
+  /** Analyses after the debounce; a newer change restarts the wait. */
+  schedule(uri: string): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, this.debounceMs),
+    );
+  }
+
+  /** Re-analyses every open document now (after a target or settings change). */
+  refreshAll(): void {
+    for (const doc of this.documents.all()) {
+      this.cancel(doc.uri);
+      this.publish(doc.uri);
+    }
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  /** Analyses the document as it is now and publishes for its current version. */
+  publish(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    if (doc.skipped) {
+      void this.connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Information,
+            source: DIAGNOSTIC_SOURCE,
+            code: `analysis-skipped`,
+            message: doc.skipped.message,
+          },
+        ],
+      });
+      return;
+    }
+    const tree = doc.current;
+    if (!tree) {
+      this.connection.console.warn(`parse of ${uri} failed or timed out; keeping its previous diagnostics`);
+      return;
+    }
+    const target = this.targets.forUri(uri);
+    const findings = analyzeTree(tree, doc.text, {
+      target: target.release,
+      levels: this.settings.levels,
+      onRuleError: (ruleId, error) => {
+        if (this.failedRules.has(ruleId)) return;
+        this.failedRules.add(ruleId);
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.connection.console.error(`rule ${ruleId} failed (logged once; other rules still run): ${detail}`);
+      },
+    });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  /** Stops pending work. */
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

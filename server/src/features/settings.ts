@@ -1,0 +1,39 @@
+/** The server's settings: target release and per-rule levels, from initializationOptions or the `kernelRust` section. */
+import { readTargetSetting } from '../analysis/target';
+import type { LintLevel } from '../analysis/types';
+
+const LEVELS: readonly LintLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** Settings in force. Bad values are reported and the last good value stays. */
+export class Settings {
+  /** An explicit release, or undefined for "auto". */
+  explicitTarget: string | undefined;
+  levels: Record<string, LintLevel> = {};
+
+  /** Applies a raw `kernelRust` object; returns warnings for values it refused. */
+  apply(raw: unknown, knownRules: readonly string[]): string[] {
+    const warnings: string[] = [];
+    if (raw === undefined || raw === null) return warnings;
+    if (typeof raw !== 'object') return [`kernelRust settings must be an object, got ${typeof raw}`];
+    const obj = raw as Record<string, unknown>;
+    if ('targetVersion' in obj) {
+      const t = readTargetSetting(obj.targetVersion);
+      if (t.kind === 'invalid') warnings.push(`kernelRust.targetVersion: ${t.reason}; keeping ${this.explicitTarget ?? 'auto'}`);
+      else this.explicitTarget = t.kind === 'release' ? t.release : undefined;
+    }
+    if ('lints' in obj && obj.lints !== undefined && obj.lints !== null) {
+      if (typeof obj.lints !== 'object') {
+        warnings.push('kernelRust.lints must be an object mapping rule ids to off|hint|info|warning|error');
+      } else {
+        const next: Record<string, LintLevel> = { ...this.levels };
+        for (const [id, level] of Object.entries(obj.lints as Record<string, unknown>)) {
+          if (!knownRules.includes(id)) warnings.push(`kernelRust.lints: unknown rule "${id}"`);
+          else if (!LEVELS.includes(level as LintLevel)) warnings.push(`kernelRust.lints.${id}: "${String(level)}" is not one of ${LEVELS.join('|')}`);
+          else next[id] = level as LintLevel;
+        }
+        this.levels = next;
+      }
+    }
+    return warnings;
+  }
+}

@@ -1,0 +1,154 @@
+/** The lint engine: rule definitions, running them over one tree, suppression comments, severity overrides. */
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
+import { inRange } from '../kb/version';
+import { walk } from '../parsing/walk';
+
+/** The four parts of a rule's documentation, as in clippy and ruff. */
+export interface RuleDocs {
+  what: string;
+  why: string;
+  example: string;
+  useInstead: string;
+}
+
+/** What a rule's check function receives. */
+export interface RuleContext {
+  readonly root: Node;
+  readonly text: string;
+  /** The kernel release being checked against, e.g. "6.15". */
+  readonly target: string;
+  /** A query compiled once per process and reused. */
+  query(source: string): Query;
+  /** Reports a finding at a node or range. */
+  report(at: Node | Range, message: string, fixes?: Fix[]): void;
+}
+
+/** A lint rule. `id` equals its file name and is a public contract. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  docs: RuleDocs;
+  /** Only runs for targets in [since, until), when set. */
+  since?: string;
+  until?: string;
+  check(ctx: RuleContext): void;
+}
+
+/** Declares a rule; exists so every rule file has the same shape and type checking. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Turns a tree-sitter node into a range. */
+export function nodeRange(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+const queryCache = new Map<string, Query>();
+
+/** Compiles a query once for the language and keeps it for the life of the process. */
+export function cachedQuery(language: Language, source: string): Query {
+  let q = queryCache.get(source);
+  if (!q) {
+    q = new Query(language, source);
+    queryCache.set(source, q);
+  }
+  return q;
+}
+
+/** Per-run settings of the engine. */
+export interface EngineOptions {
+  target: string;
+  /** `kernelRust.lints.<id>` overrides. */
+  levels?: Readonly<Record<string, LintLevel>>;
+  /** Only these rules, when given (the CLI's --rule). */
+  only?: ReadonlySet<string>;
+  /** Called once per rule that throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+const ALLOW = /kernel-rust:\s*allow\(([^)]*)\)/;
+
+/** Lines whose findings are suppressed, by rule id ('all' for every rule): the comment's own line and the next. */
+function suppressions(root: Node): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  walk(root, (node) => {
+    if (node.type === 'line_comment' || node.type === 'block_comment') {
+      const m = ALLOW.exec(node.text);
+      if (m) {
+        const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+        for (const line of [node.startPosition.row, node.endPosition.row + 1]) {
+          const set = out.get(line) ?? new Set<string>();
+          ids.forEach((id) => set.add(id));
+          out.set(line, set);
+        }
+      }
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+/** Ranges of top-level items that contain a syntax error: no finding may come from inside them. */
+function brokenRegions(root: Node): Range[] {
+  if (!root.hasError) return [];
+  const out: Range[] = [];
+  for (const child of root.children) {
+    if (child && (child.hasError || child.isError || child.isMissing)) out.push(nodeRange(child));
+  }
+  return out;
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
+export function runRules(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
+  const root = tree.rootNode;
+  const language = tree.language;
+  const findings: Finding[] = [];
+  const broken = brokenRegions(root);
+  let allowed: Map<number, Set<string>> | undefined;
+  for (const rule of rules) {
+    if (options.only && !options.only.has(rule.id)) continue;
+    const level = options.levels?.[rule.id] ?? rule.severity;
+    if (level === 'off') continue;
+    if (!inRange(options.target, rule.since, rule.until)) continue;
+    const produced: Finding[] = [];
+    const ctx: RuleContext = {
+      root,
+      text,
+      target: options.target,
+      query: (source) => cachedQuery(language, source),
+      report: (at, message, fixes = []) => {
+        const range = 'startPosition' in at ? nodeRange(at) : at;
+        produced.push({ ruleId: rule.id, severity: level, message, range, fixes });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+      continue;
+    }
+    for (const f of produced) {
+      if (broken.some((r) => overlaps(r, f.range))) continue;
+      allowed ??= suppressions(root);
+      const ids = allowed.get(f.range.start.line);
+      if (ids && (ids.has('all') || ids.has(f.ruleId))) continue;
+      findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return findings;
+}

@@ -1,0 +1,22 @@
+/** Depth-first walks over a tree that never recurse on the JS stack (real files can nest very deep). */
+import type { Node } from 'web-tree-sitter';
+
+/**
+ * Visits `root` and its descendants in document order. The visitor returns false to skip a node's children.
+ */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const descend = visit(cursor.currentNode) !== false;
+      if (descend && cursor.gotoFirstChild()) continue;
+      for (;;) {
+        if (cursor.currentDepth === 0) return;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}

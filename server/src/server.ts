@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/** kernel-rust-language-server: connection, capabilities and wiring. Logic lives in features/ and analysis/. */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { Parser } from 'web-tree-sitter';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { OpenDocuments } from './features/documents';
+import { Settings } from './features/settings';
+import { Targets, TARGETS_CHANGED_NOTIFICATION, uriToPath } from './features/targets';
+import { RULES } from './lints/rules';
+import { createRustParser } from './parsing/language';
+
+declare const KERNEL_RUST_VERSION: string | undefined;
+
+// Any editor can start the binary with no arguments: talk over stdio then.
+if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+const settings = new Settings();
+const targets = new Targets(settings);
+const ruleIds = RULES.map((r) => r.id);
+let parser: Parser | undefined;
+let documents: OpenDocuments | undefined;
+let diagnostics: DiagnosticsPublisher | undefined;
+let canPullConfiguration = false;
+
+function warn(messages: string[]): void {
+  for (const m of messages) {
+    connection.console.warn(m);
+    void connection.window.showWarningMessage(`Kernel Rust: ${m}`);
+  }
+}
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  parser = await createRustParser();
+  documents = new OpenDocuments(parser);
+  const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+  warn(settings.apply(init, ruleIds));
+  const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : 150;
+  diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
+  documents.register(connection);
+  diagnostics.register();
+  targets.register(connection);
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  targets.workspaceRoot = folder ? uriToPath(folder) : undefined;
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'kernel-rust-language-server', version: typeof KERNEL_RUST_VERSION === 'string' ? KERNEL_RUST_VERSION : 'dev' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kernelRust' });
+    void pullConfiguration();
+  }
+});
+
+async function pullConfiguration(): Promise<void> {
+  try {
+    const value: unknown = await connection.workspace.getConfiguration('kernelRust');
+    applySettings(value);
+  } catch (error) {
+    connection.console.warn(`could not read kernelRust settings: ${String(error)}`);
+  }
+}
+
+function applySettings(value: unknown): void {
+  const before = JSON.stringify([settings.explicitTarget, settings.levels]);
+  warn(settings.apply(value, ruleIds));
+  if (JSON.stringify([settings.explicitTarget, settings.levels]) === before) return;
+  void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
+  diagnostics?.refreshAll();
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as Record<string, unknown> | null | undefined)?.kernelRust;
+  if (pushed !== undefined) applySettings(pushed);
+  else if (canPullConfiguration) void pullConfiguration();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  targets.locator.clear();
+  void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
+  diagnostics?.refreshAll();
+});
+
+connection.onShutdown(() => {
+  diagnostics?.dispose();
+  documents?.dispose();
+  parser?.delete();
+});
+
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error.message}`));
+
+connection.listen();

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DocumentTree } from '../src/parsing/document-tree';
+import { sharedParser } from './helpers';
+
+const SOURCE = `use kernel::prelude::*;
+
+#[pin_data]
+struct Counter {
+    #[pin]
+    lock: Mutex<u64>,
+    name: &'static str,
+}
+
+impl Counter {
+    fn new() -> impl PinInit<Self> {
+        pin_init!(Self { lock <- new_mutex!(0), name: "ü-counter" })
+    }
+}
+`;
+
+/** A tiny deterministic PRNG so failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+test('incremental edits give the same tree as parsing the final text from scratch', async () => {
+  const parser = await sharedParser();
+  const doc = new DocumentTree(parser, 'file:///t.rs', 1, SOURCE);
+  const next = rng(7);
+  const inserts = ['{', '}', '(', '"', 'x', '\n', '<-', 'ü', ' ', '?;', '/*', '*/'];
+  for (let version = 2; version < 300; version++) {
+    const text = doc.text;
+    const a = Math.floor(next() * (text.length + 1));
+    const b = Math.min(text.length, a + Math.floor(next() * 4));
+    const insert = inserts[Math.floor(next() * inserts.length)];
+    const start = doc.document.positionAt(a);
+    const end = doc.document.positionAt(b);
+    doc.update([{ range: { start, end }, text: insert }], version);
+    assert.equal(doc.text, text.slice(0, a) + insert + text.slice(b));
+    const fresh = parser.parse(doc.text);
+    assert.ok(fresh && doc.current);
+    assert.equal(doc.current.rootNode.toString(), fresh.rootNode.toString(), `tree differs after edit ${version}`);
+    fresh.delete();
+  }
+  doc.dispose();
+  assert.equal(doc.current, null);
+});
+
+test('several changes in one notification are replayed in order', async () => {
+  const parser = await sharedParser();
+  const doc = new DocumentTree(parser, 'file:///t.rs', 1, 'fn a() {}\n');
+  doc.update(
+    [
+      { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, text: 'bb' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'fn c() {}\n' },
+      { text: 'fn whole() {}\n' },
+      { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 8 } }, text: 'w' },
+    ],
+    2,
+  );
+  assert.equal(doc.text, 'fn w() {}\n');
+  assert.equal(doc.version, 2);
+  assert.equal(doc.current?.rootNode.toString(), parser.parse(doc.text)?.rootNode.toString());
+  doc.dispose();
+});
+
+test('oversized and binary documents are skipped and hold no tree', async () => {
+  const parser = await sharedParser();
+  const big = new DocumentTree(parser, 'file:///big.rs', 1, 'x'.repeat(2 * 1024 * 1024));
+  assert.equal(big.skipped?.kind, 'too-large');
+  assert.equal(big.current, null);
+  const bin = new DocumentTree(parser, 'file:///bin.rs', 1, 'fn a() {}\u0000\u0001');
+  assert.equal(bin.skipped?.kind, 'binary');
+  bin.update([{ text: 'fn a() {}\n' }], 2);
+  assert.equal(bin.skipped, undefined);
+  assert.ok(bin.current);
+  big.dispose();
+  bin.dispose();
+});
