@@ -174,6 +174,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const target = resolveTarget(options.target, file, locator);
     const result = analyzeText(parser, source.text, {
       target: target.release,
+      filePath: file,
       only,
       onRuleError: (id, error) => {
         ruleErrors.push(`${id} on ${displayPath(file)}: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../analysis/types';
 import { ruleDocsUri } from '../lints/docs-link';
 import type { OpenDocuments } from './documents';
 import type { Settings } from './settings';
-import type { Targets } from './targets';
+import { uriToPath, type Targets } from './targets';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -112,6 +112,7 @@ export class DiagnosticsPublisher {
     const target = this.targets.forUri(uri);
     const findings = analyzeTree(tree, doc.text, {
       target: target.release,
+      filePath: uriToPath(uri),
       levels: this.settings.levels,
       onRuleError: (ruleId, error) => {
         if (this.failedRules.has(ruleId)) return;

@@ -20,6 +20,10 @@ export interface RuleContext {
   readonly target: string;
   /** A query compiled once per process and reused. */
   query(source: string): Query;
+  /** Computes a value once per run and shares it between rules (e.g. the file's scope). */
+  memo<T>(key: string, compute: () => T): T;
+  /** Path of the file being checked, when known (for crate-relative paths). */
+  readonly filePath?: string;
   /** Reports a finding at a node or range. */
   report(at: Node | Range, message: string, fixes?: Fix[]): void;
 }
@@ -65,6 +69,8 @@ export interface EngineOptions {
   target: string;
   /** `kernelRust.lints.<id>` overrides. */
   levels?: Readonly<Record<string, LintLevel>>;
+  /** Path of the file, when known. */
+  filePath?: string;
   /** Only these rules, when given (the CLI's --rule). */
   only?: ReadonlySet<string>;
   /** Called once per rule that throws; the other rules still run. */
@@ -119,6 +125,11 @@ export function runRules(rules: readonly Rule[], tree: Tree, text: string, optio
   const findings: Finding[] = [];
   const broken = brokenRegions(root);
   let allowed: Map<number, Set<string>> | undefined;
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
   for (const rule of rules) {
     if (options.only && !options.only.has(rule.id)) continue;
     const level = options.levels?.[rule.id] ?? rule.severity;
@@ -129,6 +140,8 @@ export function runRules(rules: readonly Rule[], tree: Tree, text: string, optio
       root,
       text,
       target: options.target,
+      filePath: options.filePath,
+      memo,
       query: (source) => cachedQuery(language, source),
       report: (at, message, fixes = []) => {
         const range = 'startPosition' in at ? nodeRange(at) : at;

@@ -1,0 +1,117 @@
+/** Every place a file names a kernel item, resolved to the knowledge base at the target release. */
+import type { Node } from 'web-tree-sitter';
+import { knowledgeBase, statusAt, type ItemStatus, type KnowledgeBase } from '../kb';
+import type { KbItem } from '../kb/types';
+import { walk } from '../parsing/walk';
+import { buildScope, canonicalRoot, crateForPath, resolveSegments, segmentsOf, type Scope, type Segment } from './resolve';
+
+/** A reference to a kernel item that the target release lacks. */
+export interface GatedReference {
+  /** The segment to report at. */
+  node: Node;
+  /** The whole path node as written (for replacement fixes). */
+  pathNode: Node;
+  /** Full path of the missing item. */
+  path: string;
+  item: KbItem;
+  status: Exclude<ItemStatus, { state: 'available' }>;
+  /** True when the path was written out in full (not through an import), so a textual fix is safe. */
+  spelledOut: boolean;
+}
+
+/** The file's scope, shared across rules through the engine's memo. */
+export function fileScope(root: Node, filePath: string | undefined): Scope {
+  return buildScope(root, crateForPath(filePath));
+}
+
+/** Checks one resolved path prefix by prefix; returns the first missing prefix. */
+function firstMissing(
+  kb: KnowledgeBase,
+  full: readonly string[],
+  target: string,
+  macro: boolean,
+  startAt: number,
+): { index: number; item: KbItem; status: Exclude<ItemStatus, { state: 'available' }> } | undefined {
+  for (let k = Math.max(2, startAt); k <= full.length; k++) {
+    const last = k === full.length;
+    const prefix = full.slice(0, k).join('::') + (last && macro ? '!' : '');
+    const item = kb.resolve(prefix, target);
+    if (!item || item.confidence === 'uncertain') continue;
+    const status = statusAt(item, target);
+    if (status.state !== 'available') return { index: k - 1, item, status };
+  }
+  return undefined;
+}
+
+const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
+
+/** Finds references to items the target lacks: in `use` declarations, written-out paths and macro calls. */
+export function gatedReferences(root: Node, target: string, filePath: string | undefined, scope = fileScope(root, filePath)): GatedReference[] {
+  const kb = knowledgeBase();
+  const out: GatedReference[] = [];
+  // use declarations: report each missing prefix once, at the segment that names it
+  const reported = new Set<number>();
+  for (const leaf of scope.leaves) {
+    const full = canonicalRoot(leaf.path, scope.crateName).split('::');
+    if (!['kernel', 'pin_init', 'macros'].includes(full[0])) continue;
+    const miss = firstMissing(kb, full, target, false, 2);
+    if (!miss) continue;
+    // `crate::x` canonicalises to `kernel::x` with the same number of segments.
+    const seg = leaf.segments[miss.index] ?? leaf.segments[leaf.segments.length - 1];
+    if (reported.has(seg.node.id)) continue;
+    reported.add(seg.node.id);
+    const whole = leaf.node.parent && PATH_NODES.has(leaf.node.parent.type) && miss.index === full.length - 1 && leaf.segments.length === full.length;
+    out.push({
+      node: seg.node,
+      pathNode: whole && leaf.node.parent ? leaf.node.parent : seg.node,
+      path: full.slice(0, miss.index + 1).join('::'),
+      item: miss.item,
+      status: miss.status,
+      spelledOut: !!whole,
+    });
+  }
+  // paths and macro calls in code
+  walk(root, (node) => {
+    if (node.type === 'use_declaration' || node.type === 'attribute_item' || node.type === 'inner_attribute_item') return false;
+    if (node.type === 'macro_definition') return false;
+    let segs: Segment[] | undefined;
+    let macro = false;
+    let pathNode = node;
+    if (node.type === 'macro_invocation') {
+      const m = node.childForFieldName('macro');
+      if (m) {
+        segs = segmentsOf(m);
+        macro = true;
+        pathNode = m;
+      }
+    } else if (PATH_NODES.has(node.type) && !(node.parent && PATH_NODES.has(node.parent.type) && node.parent.childForFieldName('path')?.equals(node))) {
+      segs = segmentsOf(node);
+    }
+    if (!segs || segs.length === 0) return true;
+    if (!macro && segs.length < 2) return true;
+    const texts = segs.map((s) => s.text);
+    const resolved = resolveSegments(texts, scope, kb, target, macro);
+    if (!resolved) return !macro;
+    const full = resolved.replace(/!$/, '').split('::');
+    // Segments already covered by an import are reported at the import, not at every use.
+    const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
+    const offset = full.length - segs.length;
+    // Through an import, only members newer than the imported item are news; the import reports the rest.
+    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) return !macro;
+    const startAt = viaImport ? offset + 2 : 2;
+    const miss = firstMissing(kb, full, target, macro, startAt);
+    if (miss) {
+      const seg = segs[Math.max(0, miss.index - offset)];
+      out.push({
+        node: seg.node,
+        pathNode,
+        path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
+        item: miss.item,
+        status: miss.status,
+        spelledOut: !viaImport && offset === 0,
+      });
+    }
+    return !macro;
+  });
+  return out;
+}

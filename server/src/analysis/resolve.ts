@@ -1,0 +1,221 @@
+/** Name resolution for one file, from its own text only: `use` declarations, globs, local definitions. */
+import type { Node } from 'web-tree-sitter';
+import type { KnowledgeBase } from '../kb';
+import { walk } from '../parsing/walk';
+
+/** One name a `use` declaration brings in, with the node that spells its path. */
+export interface UseLeaf {
+  /** Full path, e.g. `kernel::sync::Mutex`; for globs the module path. */
+  path: string;
+  /** The name bound in this file (alias or last segment); undefined for globs and `self`-less groups. */
+  local?: string;
+  glob: boolean;
+  /** The node to report at: the last path segment (or the glob's module path). */
+  node: Node;
+  /** One node per path segment as written, group prefixes included. */
+  segments: readonly Segment[];
+}
+
+/** A path segment and the node that spells it. */
+export interface Segment {
+  text: string;
+  node: Node;
+}
+
+/** The segments of a plain path node (`a::b::C<T>`), or undefined when it is not a plain path. */
+export function segmentsOf(node: Node): Segment[] | undefined {
+  switch (node.type) {
+    case 'identifier':
+    case 'type_identifier':
+    case 'crate':
+    case 'self':
+    case 'super':
+      return [{ text: node.text, node }];
+    case 'scoped_identifier':
+    case 'scoped_type_identifier': {
+      const path = node.childForFieldName('path');
+      const name = node.childForFieldName('name');
+      if (!path || !name) return undefined;
+      const head = segmentsOf(path);
+      return head ? [...head, { text: name.text, node: name }] : undefined;
+    }
+    case 'generic_type': {
+      const t = node.childForFieldName('type');
+      return t ? segmentsOf(t) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What a file's names refer to. */
+export interface Scope {
+  /** Local name → full path. */
+  readonly imports: ReadonlyMap<string, string>;
+  /** Modules imported with `::*`. */
+  readonly globs: readonly string[];
+  /** Names the file defines itself (types, functions, macros, modules, consts). */
+  readonly locals: ReadonlySet<string>;
+  /** Every imported path. */
+  readonly leaves: readonly UseLeaf[];
+  /** What `crate::` means here (`kernel` inside rust/kernel), when known. */
+  readonly crateName?: string;
+}
+
+const ROOTS = new Set(['kernel', 'pin_init', 'macros', 'crate']);
+
+const DEFINITIONS = new Set([
+  'struct_item', 'enum_item', 'union_item', 'trait_item', 'function_item', 'type_item', 'mod_item',
+  'const_item', 'static_item', 'macro_definition', 'function_signature_item',
+]);
+
+/** The crate a file belongs to, guessed from where it sits in a kernel tree. */
+export function crateForPath(filePath: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  const p = filePath.replace(/\\/g, '/');
+  if (p.includes('/rust/kernel/')) return 'kernel';
+  if (p.includes('/rust/pin-init/src/')) return 'pin_init';
+  return undefined;
+}
+
+/** Text of a simple path node (`a::b::c`), or undefined when it is not a plain path. */
+export function pathText(node: Node): string[] | undefined {
+  switch (node.type) {
+    case 'identifier':
+    case 'type_identifier':
+    case 'field_identifier':
+      return [node.text];
+    case 'crate':
+    case 'self':
+    case 'super':
+      return [node.text];
+    case 'scoped_identifier':
+    case 'scoped_type_identifier': {
+      const name = node.childForFieldName('name');
+      const path = node.childForFieldName('path');
+      if (!name) return undefined;
+      if (!path) return undefined; // `::name` (absolute)
+      const head = pathText(path);
+      return head ? [...head, name.text] : undefined;
+    }
+    case 'generic_type': {
+      const t = node.childForFieldName('type');
+      return t ? pathText(t) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
+  const leaf = (segs: Segment[], local: string | undefined, glob: boolean): void => {
+    let full = [...prefix, ...segs];
+    if (!glob && full.length > 1 && full[full.length - 1].text === 'self') full = full.slice(0, -1);
+    if (full.length === 0) return;
+    const last = full[full.length - 1];
+    leaves.push({ path: full.map((x) => x.text).join('::'), local: glob ? undefined : (local ?? last.text), glob, node: last.node, segments: full });
+  };
+  switch (node.type) {
+    case 'identifier':
+    case 'scoped_identifier':
+    case 'crate':
+    case 'self':
+    case 'super': {
+      const segs = segmentsOf(node);
+      if (segs) leaf(segs, undefined, false);
+      return;
+    }
+    case 'use_as_clause': {
+      const path = node.childForFieldName('path');
+      const alias = node.childForFieldName('alias');
+      const segs = path ? segmentsOf(path) : undefined;
+      if (segs) leaf(segs, alias?.text === '_' ? '' : alias?.text, false);
+      return;
+    }
+    case 'use_wildcard': {
+      const path = node.namedChildren.find((c) => c !== null);
+      const segs = path ? segmentsOf(path) : [];
+      if (segs) leaf(segs, undefined, true);
+      return;
+    }
+    case 'scoped_use_list': {
+      const path = node.childForFieldName('path');
+      const list = node.childForFieldName('list');
+      const segs = path ? segmentsOf(path) : [];
+      if (!segs || !list) return;
+      collectUse(list, [...prefix, ...segs], leaves);
+      return;
+    }
+    case 'use_list':
+      for (const child of node.namedChildren) if (child) collectUse(child, prefix, leaves);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Builds the scope of a file from its top-level (and nested-module) `use` declarations and definitions. */
+export function buildScope(root: Node, crateName?: string): Scope {
+  const leaves: UseLeaf[] = [];
+  const locals = new Set<string>();
+  walk(root, (node) => {
+    if (node.type === 'use_declaration') {
+      const arg = node.childForFieldName('argument');
+      if (arg) collectUse(arg, [], leaves);
+      return false;
+    }
+    if (DEFINITIONS.has(node.type)) {
+      const name = node.childForFieldName('name');
+      if (name) locals.add(node.type === 'macro_definition' ? `${name.text}!` : name.text);
+    }
+    return node.type === 'source_file' || node.type === 'mod_item' || node.type === 'declaration_list' || DEFINITIONS.has(node.type) || node.type === 'impl_item' || node.type === 'block';
+  });
+  const imports = new Map<string, string>();
+  const globs: string[] = [];
+  for (const leaf of leaves) {
+    const canonical = canonicalRoot(leaf.path, crateName);
+    if (leaf.glob) globs.push(canonical);
+    else if (leaf.local) imports.set(leaf.local, canonical);
+  }
+  return { imports, globs, locals, leaves, crateName };
+}
+
+/** Rewrites `crate::…` to the crate's own name when it is known. */
+export function canonicalRoot(path: string, crateName: string | undefined): string {
+  if (path === 'crate' || path.startsWith('crate::')) return crateName ? crateName + path.slice('crate'.length) : path;
+  if (path.startsWith('::')) return path.slice(2);
+  return path;
+}
+
+/** Full kernel path for path segments written in this file, or undefined when it is not a known kernel path. */
+export function resolveSegments(
+  segs: readonly string[],
+  scope: Scope,
+  kb: KnowledgeBase,
+  target: string,
+  macro = false,
+): string | undefined {
+  if (segs.length === 0) return undefined;
+  const [first, ...rest] = segs;
+  const suffix = macro ? '!' : '';
+  const join = (base: string): string => [base, ...rest].join('::') + suffix;
+  if (segs.length === 1 && macro && scope.locals.has(`${first}!`)) return undefined;
+  if (scope.locals.has(first) && !(macro && segs.length === 1)) return undefined;
+  const imported = scope.imports.get(first);
+  if (imported) return join(imported);
+  if (first === 'crate') {
+    return scope.crateName ? join(scope.crateName) : undefined;
+  }
+  if (ROOTS.has(first)) return join(first);
+  for (const glob of scope.globs) {
+    const candidate = `${glob}::${first}${rest.length === 0 ? suffix : ''}`;
+    const item = kb.resolve(candidate, target);
+    if (item) return rest.length ? `${item.path}::${rest.join('::')}${suffix}` : candidate;
+  }
+  return undefined;
+}
+
+/** Is this the root segment of a path the resolver treats as kernel-owned? */
+export function isKernelRoot(name: string): boolean {
+  return ROOTS.has(name);
+}

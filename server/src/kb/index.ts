@@ -1,0 +1,111 @@
+/** The knowledge base as a queryable index: items by path and alias, and what each looks like at a target release. */
+import { ITEMS } from './data';
+import type { KbItem, SignatureEra } from './types';
+import { compareReleases, inRange } from './version';
+
+/** What an item is at a given target release. */
+export type ItemStatus =
+  | { state: 'available'; signature?: SignatureEra }
+  | { state: 'not-yet'; since: string }
+  | { state: 'removed'; until: string; replacement?: string };
+
+/** The status of `item` at `target`, with the signature valid there. */
+export function statusAt(item: KbItem, target: string): ItemStatus {
+  if (compareReleases(target, item.since) < 0) return { state: 'not-yet', since: item.since };
+  if (item.until !== undefined && compareReleases(target, item.until) >= 0) {
+    return { state: 'removed', until: item.until, replacement: item.replacement };
+  }
+  const signature = item.signatures?.find((s) => inRange(target, s.since ?? item.since, s.until ?? item.until));
+  return { state: 'available', signature };
+}
+
+/** Lookups over a list of items. */
+export class KnowledgeBase {
+  private readonly byPath = new Map<string, KbItem[]>();
+  private readonly byLastSegment = new Map<string, KbItem[]>();
+
+  constructor(readonly items: readonly KbItem[]) {
+    for (const item of items) {
+      for (const p of [item.path, ...(item.aliases ?? [])]) {
+        push(this.byPath, p, item);
+        push(this.byLastSegment, lastSegment(p), item);
+      }
+    }
+    for (const list of this.byLastSegment.values()) dedupe(list);
+  }
+
+  /** Every entry reachable under this exact path (a path may have an old and a new entry). */
+  lookup(path: string): readonly KbItem[] {
+    return this.byPath.get(path) ?? [];
+  }
+
+  /** The entry for `path` that best describes it at `target`: available there, else the nearest in time. */
+  resolve(path: string, target: string): KbItem | undefined {
+    return pickForTarget(this.lookup(path), target);
+  }
+
+  /** Entries whose path or an alias ends in this name. */
+  named(name: string): readonly KbItem[] {
+    return this.byLastSegment.get(name) ?? [];
+  }
+
+  /** Direct children of a module or type path (`kernel::time` → `kernel::time::Delta`, …), any release. */
+  children(prefix: string): KbItem[] {
+    const out: KbItem[] = [];
+    const seen = new Set<KbItem>();
+    const want = `${prefix}::`;
+    for (const [p, items] of this.byPath) {
+      if (!p.startsWith(want) || p.slice(want.length).includes('::')) continue;
+      for (const i of items) if (!seen.has(i)) (seen.add(i), out.push(i));
+    }
+    return out;
+  }
+
+  /** The longest module prefix of `path` the knowledge base knows (for paths to items it has no entry for). */
+  enclosingModule(path: string): KbItem | undefined {
+    const parts = path.split('::');
+    for (let n = parts.length - 1; n >= 1; n--) {
+      const found = this.lookup(parts.slice(0, n).join('::')).find((i) => i.kind === 'module');
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** Among entries for one path, the one available at target, else the one nearest to it. */
+export function pickForTarget(items: readonly KbItem[], target: string): KbItem | undefined {
+  if (items.length <= 1) return items[0];
+  const available = items.find((i) => statusAt(i, target).state === 'available');
+  if (available) return available;
+  // Not available anywhere at target: prefer the one that arrives next, else the one removed last.
+  const later = items.filter((i) => compareReleases(i.since, target) > 0).sort((a, b) => compareReleases(a.since, b.since));
+  if (later.length) return later[0];
+  return [...items].sort((a, b) => compareReleases(b.until ?? b.since, a.until ?? a.since))[0];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function dedupe<T>(list: T[]): void {
+  const uniq = [...new Set(list)];
+  list.length = 0;
+  list.push(...uniq);
+}
+
+/** The last `::` segment of a path (`kernel::sync::Mutex` → `Mutex`; `kernel::new_mutex!` → `new_mutex!`). */
+export function lastSegment(path: string): string {
+  const i = path.lastIndexOf('::');
+  return i < 0 ? path : path.slice(i + 2);
+}
+
+let shared: KnowledgeBase | undefined;
+
+/** The knowledge base built from all data modules, built once. */
+export function knowledgeBase(): KnowledgeBase {
+  shared ??= new KnowledgeBase(ITEMS);
+  return shared;
+}

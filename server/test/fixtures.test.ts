@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyzeText } from '../src/analysis/analyze';
+import { RULES } from '../src/lints/rules';
+import { applyEdits, compare, fixtureFiles, readFixture } from './fixture-harness';
+import { ROOT, sharedParser } from './helpers';
+
+const DIR = path.join(ROOT, 'test-fixtures', 'lints');
+
+for (const file of fixtureFiles(DIR)) {
+  const fixture = readFixture(file);
+  for (const target of fixture.targets) {
+    test(`${path.relative(DIR, file)} @ ${target}`, async () => {
+      const parser = await sharedParser();
+      const errors: string[] = [];
+      const result = analyzeText(parser, fixture.text, {
+        target,
+        filePath: fixture.filePath,
+        onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`),
+      });
+      assert.equal(result.status, 'analysed');
+      if (result.status !== 'analysed') return;
+      assert.deepEqual(errors, []);
+      assert.deepEqual(compare(fixture.expectations, result.findings), []);
+      // Every quick fix, applied, removes the finding it was offered for.
+      for (const f of result.findings) {
+        for (const fix of f.fixes) {
+          const fixed = applyEdits(fixture.text, fix.edits);
+          const again = analyzeText(parser, fixed, { target, filePath: fixture.filePath });
+          assert.equal(again.status, 'analysed');
+          if (again.status !== 'analysed') continue;
+          const before = result.findings.filter((x) => x.ruleId === f.ruleId).length;
+          const after = again.findings.filter((x) => x.ruleId === f.ruleId).length;
+          assert.ok(after < before, `fix "${fix.title}" did not remove ${f.ruleId} at line ${f.range.start.line + 1}`);
+        }
+      }
+    });
+  }
+}
+
+test('every rule has fixtures that make it fire, and a fixture where it stays silent', () => {
+  const files = fixtureFiles(DIR).map(readFixture);
+  for (const rule of RULES) {
+    const own = files.filter((f) => path.basename(path.dirname(f.file)) === rule.id);
+    assert.ok(own.length > 0, `no fixtures for ${rule.id} in test-fixtures/lints/${rule.id}/`);
+    assert.ok(own.some((f) => f.expectations.some((e) => e.ruleId === rule.id)), `${rule.id} never fires in its fixtures`);
+    assert.ok(own.some((f) => !f.expectations.some((e) => e.ruleId === rule.id)), `${rule.id} has no clean fixture`);
+  }
+});
