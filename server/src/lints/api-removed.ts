@@ -1,5 +1,6 @@
 /** api-removed: code names a kernel item the target release no longer has. */
 import { gatedReferences, fileScope } from '../analysis/kernel-refs';
+import { knowledgeBase, lastSegment } from '../kb';
 import { defineRule, nodeRange } from './engine';
 
 export default defineRule({
@@ -18,7 +19,14 @@ export default defineRule({
       if (ref.status.state !== 'removed') continue;
       const replacement = ref.status.replacement;
       const tail = replacement ? `; use \`${replacement}\`` : '';
-      const fixable = replacement && ref.path.replace(/!$/, '') === ref.pathNode.text.replace(/\s+/g, '') && !replacement.includes('#[');
+      // Only a pure move (same kind, same name, new path) is a mechanical fix; anything else needs a human.
+      const moved = replacement ? knowledgeBase().lookup(replacement).find((i) => i.kind === ref.item.kind) : undefined;
+      const fixable =
+        replacement &&
+        moved &&
+        lastSegment(replacement) === lastSegment(ref.item.path) &&
+        ref.path.replace(/!$/, '') === ref.pathNode.text.replace(/\s+/g, '') &&
+        !replacement.includes('#[');
       const fixes = fixable
         ? [{ title: `Replace with \`${replacement}\``, edits: [{ range: nodeRange(ref.pathNode), newText: replacement.replace(/!$/, '') }] }]
         : [];

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { parseArgs, UsageError } from '../src/cli-args';
+import { kernelTree, ROOT, tempDir, writeTree } from './helpers';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SAMPLE = path.join(ROOT, 'test-fixtures', 'sample');
+
+function run(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('text output is rustc-like and the exit code says findings were made', () => {
+  const r = run(['test-fixtures/sample']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^test-fixtures\/sample\/drivers\/misc\/tick_counter\.rs:8:36: error\[api-unavailable\]: `kernel::time::Instant` is not in Linux 6\.15 \(added in 6\.16\)\.$/m);
+});
+
+test('the version comes from the sample tree Makefile, and --target-version overrides it', () => {
+  assert.equal(run(['--target-version', '6.16', SAMPLE]).code, 0);
+  assert.match(run(['--target-version', '6.17', SAMPLE]).stdout, /api-removed]: `kernel::time::ClockId`/);
+  const r = run(['--stats', SAMPLE]);
+  assert.match(r.stderr, /target: +Linux 6\.15 \(Makefile in /);
+  assert.match(r.stderr, /api-unavailable: 2/);
+});
+
+test('SARIF 2.1.0 output names rules and 1-based regions', () => {
+  const r = run(['--format', 'sarif', SAMPLE]);
+  assert.equal(r.code, 1);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  const ruleIds = run0.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ruleIds.includes('api-unavailable') && ruleIds.includes('api-removed'));
+  const res = run0.results[0];
+  assert.equal(res.ruleId, 'api-unavailable');
+  assert.equal(res.level, 'error');
+  assert.equal(run0.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+  assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /^file:\/\/.*tick_counter\.rs$/);
+  assert.deepEqual(
+    [res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn],
+    [8, 29],
+  );
+});
+
+test('JSON output lists findings with positions and the target', () => {
+  const r = run(['--format=json', SAMPLE]);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.findings.length, 2);
+  assert.deepEqual(Object.keys(j.findings[0]).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'path', 'rule', 'severity', 'targetVersion']);
+  assert.equal(j.findings[0].targetVersion, '6.15');
+});
+
+test('usage errors, unknown versions and missing paths exit 2 with a one-line reason', () => {
+  const missing = run(['/no/such/place']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /\/no\/such\/place: no such file or folder/);
+  const version = run(['--target-version', '5.4', SAMPLE]);
+  assert.equal(version.code, 2);
+  assert.match(version.stderr, /--target-version: Linux 5\.4 is not a release/);
+  assert.equal(run(['--format', 'xml', SAMPLE]).code, 2);
+  assert.equal(run(['--rule', 'no-such-rule', SAMPLE]).code, 2);
+  assert.equal(run(['--bogus']).code, 2);
+  assert.equal(run([]).code, 2);
+  assert.equal(run(['--help']).code, 0);
+});
+
+test('--rule restricts the run to the named rules', () => {
+  assert.equal(run(['--rule', 'api-removed', SAMPLE]).code, 0);
+  assert.equal(run(['--rule', 'api-unavailable', SAMPLE]).code, 1);
+});
+
+test('bad files are reported one by one and the rest is still checked', () => {
+  const dir = kernelTree(tempDir(), '6.15');
+  writeTree(dir, {
+    'drivers/a/good.rs': 'use kernel::time::Instant;\n',
+    'drivers/a/latin1.rs': '',
+    'drivers/a/binary.rs': '',
+    'rust/syn/lib.rs': 'use kernel::time::Instant;\n',
+    'rust/syn/more.rs': 'fn x() {}\n',
+  });
+  fs.writeFileSync(path.join(dir, 'drivers/a/latin1.rs'), Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a]));
+  fs.writeFileSync(path.join(dir, 'drivers/a/binary.rs'), Buffer.from([0x66, 0x6e, 0x00, 0x01, 0x02]));
+  fs.symlinkSync(dir, path.join(dir, 'drivers/a/loop'));
+  const r = run(['--stats', dir]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /latin1\.rs: skipped: not valid UTF-8/);
+  assert.match(r.stderr, /binary\.rs: skipped: .*binary/);
+  assert.match(r.stderr, /rust\/syn: vendored third-party crate \(2 files\)/);
+  assert.match(r.stdout, /good\.rs:1:19: error\[api-unavailable\]/);
+  assert.doesNotMatch(r.stdout, /syn/);
+  assert.equal(run(['--include-vendored', dir]).stdout.match(/api-unavailable/g)?.length, 2);
+});
+
+test('argument parsing is strict', () => {
+  assert.throws(() => parseArgs(['--target-version'], []), UsageError);
+  assert.throws(() => parseArgs(['--target-version', 'x', 'p'], []), UsageError);
+  assert.deepEqual(parseArgs(['--target-version=v6.16', 'p'], []).target, '6.16');
+  assert.equal(parseArgs(['--target-version', 'auto', 'p'], []).target, undefined);
+});

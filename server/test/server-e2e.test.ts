@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { kernelTree, tempDir } from './helpers';
+import { TestClient } from './lsp-client';
+
+const OLD_TIME_API = 'use kernel::time::ClockId;\n\nfn clock() -> ClockId {\n    ClockId::Monotonic\n}\n';
+let client: TestClient;
+
+before(async () => {
+  client = new TestClient();
+  const init = (await client.initialize({ targetVersion: '6.16' })) as { capabilities: { textDocumentSync: { change: number } } };
+  assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
+});
+
+after(async () => {
+  assert.equal(await client.stop(), 0);
+});
+
+test('publishes diagnostics with rule code, source and docs link, and follows a target change', async () => {
+  const uri = 'file:///virtual/clock.rs';
+  await client.open(uri, OLD_TIME_API);
+  const at616 = await client.diagnostics(uri);
+  assert.deepEqual(at616.diagnostics, [], 'ClockId exists in 6.16');
+
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '6.17' } } });
+  const at617 = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+  assert.equal(at617.diagnostics.length, 1);
+  const d = at617.diagnostics[0];
+  assert.equal(d.code, 'api-removed');
+  assert.equal(d.source, 'kernel-rust');
+  assert.match(d.message, /`kernel::time::ClockId` is not in Linux 6\.17 \(removed in 6\.17\)/);
+  assert.match(d.codeDescription?.href ?? '', /lints\.md#api-removed$/);
+  assert.deepEqual(d.range.start, { line: 0, character: 18 });
+
+  const info = (await client.conn.sendRequest('kernelRust/targetInfo', { uri })) as { release: string; source: string };
+  assert.deepEqual(info, { release: '6.17', source: 'setting' });
+});
+
+test('an invalid target is refused with a warning and the last good one stays', async () => {
+  client.logs.length = 0;
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '9.99' } } });
+  const info = (await client.conn.sendRequest('kernelRust/targetInfo', {})) as { release: string };
+  assert.equal(info.release, '6.17');
+  assert.ok(client.logs.some((l) => /targetVersion.*9\.99/.test(l)), client.logs.join('\n'));
+});
+
+test('diagnostics follow incremental edits and carry the newest version', async () => {
+  const uri = 'file:///virtual/edit.rs';
+  await client.open(uri, 'fn main() {}\n', 1);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'use kernel::time::ClockId;\n' }]);
+  await client.change(uri, 3, [{ range: { start: { line: 0, character: 18 }, end: { line: 0, character: 25 } }, text: 'Delta' }]);
+  const last = await client.diagnostics(uri, (p) => p.version === 3);
+  assert.deepEqual(last.diagnostics, []);
+  assert.ok(!client.published.some((p) => p.uri === uri && p.version === 2), 'the debounce skipped the intermediate version');
+});
+
+test('auto target follows the Makefile of the kernel tree around the file', async () => {
+  const root = kernelTree(tempDir(), '6.17', { 'drivers/demo/demo.rs': OLD_TIME_API });
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto' } } });
+  const uri = pathToFileURL(path.join(root, 'drivers/demo/demo.rs')).href;
+  await client.open(uri, OLD_TIME_API);
+  const p = await client.diagnostics(uri);
+  assert.equal(p.diagnostics.length, 1);
+  const info = (await client.conn.sendRequest('kernelRust/targetInfo', { uri })) as { release: string; source: string; kernelRoot: string };
+  assert.equal(info.release, '6.17');
+  assert.equal(info.source, 'Makefile');
+  assert.equal(info.kernelRoot, root);
+});
+
+test('broken, empty, binary and oversized files do not crash the server', async () => {
+  const cases: [string, string][] = [
+    ['file:///virtual/empty.rs', ''],
+    ['file:///virtual/broken.rs', 'fn f( { pin_init!(Self { a <- , }) ]] "unterminated'],
+    ['file:///virtual/binary.rs', 'fn f() {}\u0000\u0007\u0000'],
+    ['file:///virtual/huge.rs', `// ${'x'.repeat(3 * 1024 * 1024)}\n`],
+  ];
+  for (const [uri, text] of cases) await client.open(uri, text);
+  for (const [uri] of cases) await client.diagnostics(uri);
+  const huge = await client.diagnostics('file:///virtual/huge.rs');
+  assert.equal(huge.diagnostics.length, 1);
+  assert.equal(huge.diagnostics[0].severity, 3);
+  assert.match(huge.diagnostics[0].message, /analysis skipped.*KiB/);
+  const binary = await client.diagnostics('file:///virtual/binary.rs');
+  assert.match(binary.diagnostics[0]?.message ?? '', /binary/);
+  const info = await client.conn.sendRequest('kernelRust/targetInfo', {});
+  assert.ok(info, 'server still answers');
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const uri = 'file:///virtual/closing.rs';
+  await client.open(uri, OLD_TIME_API);
+  await client.diagnostics(uri);
+  client.clearPublished();
+  await client.close(uri);
+  const cleared = await client.diagnostics(uri);
+  assert.deepEqual(cleared.diagnostics, []);
+});
