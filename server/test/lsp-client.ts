@@ -32,8 +32,12 @@ export class TestClient {
         return false;
       });
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
-    this.conn.onNotification('window/showMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    this.conn.onNotification('window/showMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.conn.onRequest('workspace/configuration', () => [null]);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/showMessageRequest', () => null);
