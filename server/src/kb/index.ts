@@ -56,7 +56,11 @@ export class KnowledgeBase {
     const want = `${prefix}::`;
     for (const [p, items] of this.byPath) {
       if (!p.startsWith(want) || p.slice(want.length).includes('::')) continue;
-      for (const i of items) if (!seen.has(i)) (seen.add(i), out.push(i));
+      for (const i of items) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        out.push(i);
+      }
     }
     return out;
   }
