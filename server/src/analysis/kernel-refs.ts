@@ -1,6 +1,6 @@
 /** Every place a file names a kernel item, resolved to the knowledge base at the target release. */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, statusAt, type ItemStatus, type KnowledgeBase } from '../kb';
+import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
 import { walk } from '../parsing/walk';
 import { buildScope, canonicalRoot, crateForPath, resolveSegments, segmentsOf, type Scope, type Segment } from './resolve';
@@ -36,9 +36,9 @@ function firstMissing(
     const last = k === full.length;
     const prefix = full.slice(0, k).join('::') + (last && macro ? '!' : '');
     const item = kb.resolve(prefix, target);
-    if (!item || item.confidence === 'uncertain') continue;
-    const status = statusAt(item, target);
-    if (status.state !== 'available') return { index: k - 1, item, status };
+    if (!item) continue;
+    const status = sureStatusAt(item, target);
+    if (status && status.state !== 'available') return { index: k - 1, item, status };
   }
   return undefined;
 }

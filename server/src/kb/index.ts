@@ -19,6 +19,25 @@ export function statusAt(item: KbItem, target: string): ItemStatus {
   return { state: 'available', signature };
 }
 
+function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): boolean {
+  return item.confidence === 'uncertain' && (item.uncertainAbout === undefined || item.uncertainAbout.includes(fact));
+}
+
+/**
+ * The item's status at `target` when the knowledge base is sure of it, else undefined. Lints only act on
+ * sure answers: an uncertain `since` counts only for targets up to the newest release read without the item,
+ * and stable backports (`backportedTo`) make "not yet" unsure for that release.
+ */
+export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefined {
+  const status = statusAt(item, target);
+  if (status.state === 'not-yet') {
+    if (item.backportedTo?.includes(target)) return undefined;
+    if (uncertainAbout(item, 'since') && !(item.knownAbsentIn && compareReleases(target, item.knownAbsentIn) <= 0)) return undefined;
+  }
+  if (status.state === 'removed' && uncertainAbout(item, 'until')) return undefined;
+  return status;
+}
+
 /** Lookups over a list of items. */
 export class KnowledgeBase {
   private readonly byPath = new Map<string, KbItem[]>();

@@ -25,7 +25,7 @@ export type ItemKind =
 export interface SignatureEra {
   since?: Release;
   until?: Release;
-  /** Rust-like signature text, as a developer would write it. */
+  /** Rust-like signature text, as a developer would write it; several forms (macro arms, impls) one per line. */
   text: string;
 }
 
@@ -61,5 +61,12 @@ export interface KbItem {
   link: string;
   /** Set when a fact could not be checked exactly against the sources; `note` then says what is known. */
   confidence?: 'uncertain';
+  /** Which facts are uncertain when `confidence` is set; all of them when omitted. */
+  uncertainAbout?: readonly ('since' | 'until' | 'signatures')[];
+  /** With an uncertain `since`: the newest release read and found WITHOUT the item, so targets up to it surely lack it. */
+  knownAbsentIn?: Release;
+  /** Mainline releases whose later stable updates (e.g. Debian's 6.12.117) carry the item although the .0 release did not. */
+  backportedTo?: readonly Release[];
+  /** Where the facts come from and what is known beyond them. */
   note?: string;
 }

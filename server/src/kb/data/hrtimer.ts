@@ -378,9 +378,8 @@ export const hrtimer: readonly KbItem[] = [
     kind: 'struct',
     since: '6.15',
     signatures: [
-      { text: 'pub struct ArcHrTimerHandle<T> where T: HasHrTimer<T> { /* holds an Arc<T> */ }' },
-      { since: '6.15', until: '6.17', text: "impl<T> HrTimerPointer for Arc<T> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Self> { type TimerHandle = ArcHrTimerHandle<T>; }" },
-      { since: '6.17', text: "impl<T> HrTimerPointer for Arc<T> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Self> { type TimerMode = <T as HasHrTimer<T>>::TimerMode; type TimerHandle = ArcHrTimerHandle<T>; }" },
+      { since: '6.15', until: '6.17', text: "pub struct ArcHrTimerHandle<T> where T: HasHrTimer<T> { /* holds an Arc<T> */ }\nimpl<T> HrTimerPointer for Arc<T> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Self> { type TimerHandle = ArcHrTimerHandle<T>; }" },
+      { since: '6.17', text: "pub struct ArcHrTimerHandle<T> where T: HasHrTimer<T> { /* holds an Arc<T> */ }\nimpl<T> HrTimerPointer for Arc<T> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Self> { type TimerMode = <T as HasHrTimer<T>>::TimerMode; type TimerHandle = ArcHrTimerHandle<T>; }" },
     ],
     docs:
       'Handle returned by starting a timer through `Arc<T>` (supported since 6.15). It keeps one reference count, so the object lives at least until the handle is dropped; dropping it cancels the timer. ' +
@@ -392,9 +391,8 @@ export const hrtimer: readonly KbItem[] = [
     kind: 'struct',
     since: '6.15',
     signatures: [
-      { text: 'pub struct BoxHrTimerHandle<T, A> where T: HasHrTimer<T>, A: Allocator { /* owns the boxed T */ }' },
-      { since: '6.15', until: '6.17', text: "impl<T, A> HrTimerPointer for Pin<Box<T, A>> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Pin<Box<T, A>>>, A: Allocator" },
-      { since: '6.17', text: "impl<T, A> HrTimerPointer for Pin<Box<T, A>> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Pin<Box<T, A>>>, A: Allocator { type TimerMode = <T as HasHrTimer<T>>::TimerMode; }" },
+      { since: '6.15', until: '6.17', text: "pub struct BoxHrTimerHandle<T, A> where T: HasHrTimer<T>, A: Allocator { /* owns the boxed T */ }\nimpl<T, A> HrTimerPointer for Pin<Box<T, A>> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Pin<Box<T, A>>>, A: Allocator" },
+      { since: '6.17', text: "pub struct BoxHrTimerHandle<T, A> where T: HasHrTimer<T>, A: Allocator { /* owns the boxed T */ }\nimpl<T, A> HrTimerPointer for Pin<Box<T, A>> where T: 'static + Send + Sync + HasHrTimer<T>, T: for<'a> HrTimerCallback<Pointer<'a> = Pin<Box<T, A>>>, A: Allocator { type TimerMode = <T as HasHrTimer<T>>::TimerMode; }" },
     ],
     docs:
       'Handle returned by starting a timer through `Pin<Box<T, A>>` (supported since 6.15, e.g. `KBox::pin_init(..)?.start(..)`). ' +
@@ -406,8 +404,7 @@ export const hrtimer: readonly KbItem[] = [
     kind: 'struct',
     since: '6.15',
     signatures: [
-      { text: "pub struct PinHrTimerHandle<'a, T> where T: HasHrTimer<T> { /* holds Pin<&'a T> */ }" },
-      { text: "unsafe impl<'a, T> UnsafeHrTimerPointer for Pin<&'a T> where T: Send + Sync + HasHrTimer<T>, T: HrTimerCallback<Pointer<'a> = Self>" },
+      { text: "pub struct PinHrTimerHandle<'a, T> where T: HasHrTimer<T> { /* holds Pin<&'a T> */ }\nunsafe impl<'a, T> UnsafeHrTimerPointer for Pin<&'a T> where T: Send + Sync + HasHrTimer<T>, T: HrTimerCallback<Pointer<'a> = Self>" },
     ],
     docs: 'Handle for a timer started through a shared pinned reference `Pin<&T>` (since 6.15). Use it via `start_scoped`, or keep it strictly within the borrow; dropping it cancels. In the callback, `this` is `Pin<&T>`.',
     link: `${H}struct.PinHrTimerHandle.html`,
@@ -417,8 +414,7 @@ export const hrtimer: readonly KbItem[] = [
     kind: 'struct',
     since: '6.15',
     signatures: [
-      { text: "pub struct PinMutHrTimerHandle<'a, T> where T: HasHrTimer<T> { /* private */ }" },
-      { text: "unsafe impl<'a, T> UnsafeHrTimerPointer for Pin<&'a mut T> where T: Send + Sync + HasHrTimer<T>, T: HrTimerCallback<Pointer<'a> = Self>" },
+      { text: "pub struct PinMutHrTimerHandle<'a, T> where T: HasHrTimer<T> { /* private */ }\nunsafe impl<'a, T> UnsafeHrTimerPointer for Pin<&'a mut T> where T: Send + Sync + HasHrTimer<T>, T: HrTimerCallback<Pointer<'a> = Self>" },
     ],
     docs: 'Handle for a timer started through `Pin<&mut T>` (since 6.15). Same rules as `PinHrTimerHandle`; in the callback, `this` is `Pin<&mut T>`.',
     link: `${H}struct.PinMutHrTimerHandle.html`,

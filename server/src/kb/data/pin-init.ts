@@ -122,8 +122,7 @@ export const pinInit: readonly KbItem[] = [
     kind: 'macro',
     since: '6.4',
     signatures: [
-      { text: 'try_pin_init!($(&this in)? Type { fields.. }) -> impl PinInit<Type, kernel::error::Error>' },
-      { text: 'try_pin_init!($(&this in)? Type { fields.. }? E) -> impl PinInit<Type, E>' },
+      { text: 'try_pin_init!($(&this in)? Type { fields.. }) -> impl PinInit<Type, kernel::error::Error>\ntry_pin_init!($(&this in)? Type { fields.. }? E) -> impl PinInit<Type, E>' },
     ],
     changes: [
       { version: '6.15', note: 'Became a thin wrapper that forwards to `::pin_init::try_pin_init!`, supplying `? kernel::error::Error` when no error type is written.' },
@@ -143,8 +142,7 @@ export const pinInit: readonly KbItem[] = [
     kind: 'macro',
     since: '6.4',
     signatures: [
-      { text: 'try_init!($(&this in)? Type { fields.. }) -> impl Init<Type, kernel::error::Error>' },
-      { text: 'try_init!($(&this in)? Type { fields.. }? E) -> impl Init<Type, E>' },
+      { text: 'try_init!($(&this in)? Type { fields.. }) -> impl Init<Type, kernel::error::Error>\ntry_init!($(&this in)? Type { fields.. }? E) -> impl Init<Type, E>' },
     ],
     changes: [
       { version: '6.15', note: 'Became a wrapper over `::pin_init::try_init!` that supplies the kernel `Error` default.' },
@@ -216,8 +214,7 @@ export const pinInit: readonly KbItem[] = [
     until: '6.15',
     replacement: 'pin_init::stack_try_pin_init!',
     signatures: [
-      { text: 'stack_try_pin_init!(let name $(: T)? = initializer); // name: Result<Pin<&mut T>, E>' },
-      { text: 'stack_try_pin_init!(let name $(: T)? =? initializer); // propagates the error with `?`' },
+      { text: 'stack_try_pin_init!(let name $(: T)? = initializer); // name: Result<Pin<&mut T>, E>\nstack_try_pin_init!(let name $(: T)? =? initializer); // propagates the error with `?`' },
     ],
     docs:
       'Fallible variant of `stack_pin_init!`. With `=` the binding is a `Result<Pin<&mut T>, E>`; with `=?` the error is returned from the enclosing function and the binding is the pinned reference.',
@@ -229,8 +226,7 @@ export const pinInit: readonly KbItem[] = [
     kind: 'macro',
     since: '6.15',
     signatures: [
-      { text: 'stack_try_pin_init!(let name $(: T)? = initializer); // name: Result<Pin<&mut T>, E>' },
-      { text: 'stack_try_pin_init!(let name $(: T)? =? initializer); // propagates the error with `?`' },
+      { text: 'stack_try_pin_init!(let name $(: T)? = initializer); // name: Result<Pin<&mut T>, E>\nstack_try_pin_init!(let name $(: T)? =? initializer); // propagates the error with `?`' },
     ],
     docs:
       'Fallible stack pinning from the `pin_init` crate. Write `=?` to bail out on error directly, or `=` to inspect the `Result` yourself.',
@@ -499,8 +495,7 @@ export const pinInit: readonly KbItem[] = [
       'The `try_` variants keep the initializer error type (which must absorb `AllocError`); the plain ones convert everything into `kernel::error::Error`. ' +
       'Before 6.10 the methods take no flags argument, so `Box::pin_init(init)` is the older spelling.',
     link: `${K}init/trait.InPlaceInit.html`,
-    confidence: 'uncertain',
-    note: FIRST64 + ' Flags: absent in v6.9, present in v6.11.11; the patch (v3 posted 2024-03-28, after 6.9-rc1) points to 6.10, but no 6.10 tree was read. PinnedSelf: absent in v6.11.11, present in v6.12.117.',
+    note: FIRST64 + ' Flags: absent in v6.9, present in v6.10-rc5 and v6.11.11. PinnedSelf: absent in v6.11.11, present in v6.12.117.',
   },
   {
     path: 'kernel::init::InPlaceInit::try_pin_init',
@@ -519,8 +514,7 @@ export const pinInit: readonly KbItem[] = [
       'Allocates and pin-initialises, keeping the initializer error type `E`; `E` must implement `From<AllocError>` so an allocation failure can be reported. ' +
       'Use it when the initializer has a custom error type; otherwise `pin_init` is simpler.',
     link: `${K}init/trait.InPlaceInit.html#tymethod.try_pin_init`,
-    confidence: 'uncertain',
-    note: 'Flags parameter: absent in v6.9, present in v6.11.11; 6.10 inferred from the patch date (2024-03-28), not read.',
+    note: 'Flags parameter: absent in v6.9, present in v6.10-rc5 and v6.11.11.',
   },
   {
     path: 'kernel::init::InPlaceInit::pin_init',
@@ -539,8 +533,7 @@ export const pinInit: readonly KbItem[] = [
       'The usual way to put a pinned type on the heap: `let m = KBox::pin_init(new_mutex!(0), GFP_KERNEL)?;`. Any initializer error convertible into `kernel::error::Error` is accepted and converted. ' +
       'Passing the initializer to `KBox::new` instead boxes the initializer itself, not the value, which is a common mistake.',
     link: `${K}init/trait.InPlaceInit.html#method.pin_init`,
-    confidence: 'uncertain',
-    note: 'Flags parameter: absent in v6.9, present in v6.11.11; 6.10 inferred from the patch date, not read.',
+    note: 'Flags parameter: absent in v6.9, present in v6.10-rc5 and v6.11.11.',
   },
   {
     path: 'kernel::init::InPlaceInit::try_init',
@@ -554,8 +547,7 @@ export const pinInit: readonly KbItem[] = [
     docs:
       'Allocates and runs an unpinned `Init`, returning the unpinned smart pointer and keeping the error type `E` (which must absorb `AllocError`).',
     link: `${K}init/trait.InPlaceInit.html#tymethod.try_init`,
-    confidence: 'uncertain',
-    note: 'Flags parameter: absent in v6.9, present in v6.11.11; 6.10 inferred from the patch date, not read.',
+    note: 'Flags parameter: absent in v6.9, present in v6.10-rc5 and v6.11.11.',
   },
   {
     path: 'kernel::init::InPlaceInit::init',
@@ -569,8 +561,7 @@ export const pinInit: readonly KbItem[] = [
     docs:
       'Allocates and initialises in place with an `Init`, converting errors into `kernel::error::Error`; e.g. `KBox::init(zeroed(), GFP_KERNEL)?` for a large zeroed buffer that would not fit on the stack.',
     link: `${K}init/trait.InPlaceInit.html#method.init`,
-    confidence: 'uncertain',
-    note: 'Flags parameter: absent in v6.9, present in v6.11.11; 6.10 inferred from the patch date, not read.',
+    note: 'Flags parameter: absent in v6.9, present in v6.10-rc5 and v6.11.11.',
   },
   {
     path: 'kernel::init::InPlaceInit::PinnedSelf',

@@ -4,7 +4,10 @@ import type { KbItem } from '../types';
 const T = 'https://rust.docs.kernel.org/kernel/time/';
 
 const PRE612 = (what: string, rel: string): string =>
-  `${what} is present in the 6.12 and 6.14 files (not read before 6.12). ${rel}`;
+  `${what} is present in the 6.12 and 6.14 files. ${rel}`;
+
+/** Checked in the trees: kernel/time.rs is absent in v6.8; v6.9 has only jiffies; v6.10-rc5 adds Ktime. */
+const READ_69_610 = 'Read: absent in v6.8, present in v6.9 (jiffies only); `Ktime` and `NSEC_PER_MSEC` absent in v6.9, present in v6.10-rc5.';
 
 const N617 =
   'No 6.17 tree was read. The 6.17 state is the v6.18 file minus commits dated 2025-09-04 (6.18), plus the merge tag `rust-timekeeping-for-v6.17` (generic Instant, ClockSource, fsleep, 32-bit-safe divisions).';
@@ -18,10 +21,9 @@ export const time: readonly KbItem[] = [
       'Time primitives for Rust kernel code. The module was reworked twice: 6.16 replaced `Ktime` with `Instant` (a point in time) and `Delta` (a span), and 6.17 made `Instant` generic over a clock type and replaced the `ClockId` enum with `ClockSource` marker types. ' +
       'The submodules are `hrtimer` (6.15+) and `delay` (6.17+).',
     link: `${T}index.html`,
-    confidence: 'uncertain',
     note: PRE612(
       'The module (with `msecs_to_jiffies`)',
-      'The patch that created it ("rust: time: add msecs to jiffies conversion", v4 of 2024-01-08, based on the rust-6.8 tag) points to the 6.9 merge window.',
+      READ_69_610,
     ),
   },
 
@@ -33,8 +35,7 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub type Jiffies = c_ulong;' }],
     docs: 'The kernel tick counter unit (1/HZ seconds) as a plain integer alias. It takes no units into account, so it mixes freely with any `c_ulong`; used for example by `CondVar::wait_interruptible_timeout`.',
     link: `${T}type.Jiffies.html`,
-    confidence: 'uncertain',
-    note: PRE612('`Jiffies`', 'First release inferred as 6.9 from the patch date; still present in v6.19.'),
+    note: PRE612('`Jiffies`', READ_69_610),
   },
   {
     path: 'kernel::time::Msecs',
@@ -43,8 +44,7 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub type Msecs = c_uint;' }],
     docs: 'Milliseconds as a plain `c_uint`, the input type of `msecs_to_jiffies`.',
     link: `${T}type.Msecs.html`,
-    confidence: 'uncertain',
-    note: PRE612('`Msecs`', 'First release inferred as 6.9 from the patch date; still present in v6.19.'),
+    note: PRE612('`Msecs`', READ_69_610),
   },
   {
     path: 'kernel::time::msecs_to_jiffies',
@@ -53,8 +53,7 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn msecs_to_jiffies(msecs: Msecs) -> Jiffies' }],
     docs: 'Converts milliseconds to jiffies, rounding up the way the C helper does. Safe for any input; huge values saturate to the maximum jiffies timeout.',
     link: `${T}fn.msecs_to_jiffies.html`,
-    confidence: 'uncertain',
-    note: PRE612('`msecs_to_jiffies`', 'First release inferred as 6.9 from the patch date; still present in v6.19.'),
+    note: PRE612('`msecs_to_jiffies`', READ_69_610),
   },
 
   // ───────────────────────── Ktime (old) ─────────────────────────
@@ -71,10 +70,9 @@ export const time: readonly KbItem[] = [
       'Removed in 6.16 in favour of `Instant` (point in time) and `Delta` (span); the hrtimer module kept a private stand-in for 6.16 only. ' +
       'On 6.15 an hrtimer expiry is built with `Ktime::from_raw(nanoseconds)`.',
     link: `${T}struct.Ktime.html`,
-    confidence: 'uncertain',
     note: PRE612(
       '`Ktime`',
-      'The since value comes from the patch date ("rust: time: add Ktime", v2 of 2024-03-22, so the 6.10 merge window); not read in a tree. Present in the 6.15 file, absent in the 6.16 one.',
+      `${READ_69_610} Present in the 6.15 file, absent in the 6.16 one.`,
     ),
   },
   {
@@ -85,7 +83,6 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn from_raw(inner: bindings::ktime_t) -> Self' }],
     docs: 'Wraps a raw nanosecond `ktime_t`. It is the only way to build a relative or absolute hrtimer expiry on 6.15.',
     link: `${T}struct.Ktime.html#method.from_raw`,
-    confidence: 'uncertain',
     note: 'Same since/until evidence as `kernel::time::Ktime`.',
   },
   {
@@ -97,7 +94,6 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn ktime_get() -> Self' }],
     docs: 'Current `CLOCK_MONOTONIC` time. Do not call it from NMI context. Replaced by `Instant::now()` in 6.16.',
     link: `${T}struct.Ktime.html#method.ktime_get`,
-    confidence: 'uncertain',
     note: 'Same since/until evidence as `kernel::time::Ktime`.',
   },
   {
@@ -109,7 +105,6 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn to_ns(self) -> i64' }],
     docs: 'The raw nanosecond value.',
     link: `${T}struct.Ktime.html#method.to_ns`,
-    confidence: 'uncertain',
     note: 'Same since/until evidence as `kernel::time::Ktime`.',
   },
   {
@@ -121,7 +116,6 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn to_ms(self) -> i64' }],
     docs: 'The value in whole milliseconds (truncating division).',
     link: `${T}struct.Ktime.html#method.to_ms`,
-    confidence: 'uncertain',
     note: 'Same since/until evidence as `kernel::time::Ktime`.',
   },
   {
@@ -133,7 +127,6 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub fn ktime_ms_delta(later: Ktime, earlier: Ktime) -> i64' }],
     docs: 'Milliseconds between two `Ktime`s. From 6.16 write `(later - earlier).as_millis()` with `Instant`s, or `start.elapsed().as_millis()`.',
     link: `${T}fn.ktime_ms_delta.html`,
-    confidence: 'uncertain',
     note: 'Same since/until evidence as `kernel::time::Ktime` (it came with the same patch).',
   },
   {
@@ -143,8 +136,7 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub const NSEC_PER_MSEC: i64' }],
     docs: 'Nanoseconds per millisecond (1_000_000) as `i64`.',
     link: `${T}constant.NSEC_PER_MSEC.html`,
-    confidence: 'uncertain',
-    note: PRE612('`NSEC_PER_MSEC`', 'It came with `Ktime` (6.10 from the patch date, not read). Present through v6.19.'),
+    note: PRE612('`NSEC_PER_MSEC`', `${READ_69_610} Present through v6.19.`),
   },
   {
     path: 'kernel::time::NSEC_PER_USEC',
@@ -223,7 +215,7 @@ export const time: readonly KbItem[] = [
     kind: 'const',
     since: '6.16',
     signatures: [{ text: 'pub const ZERO: Self' }],
-    docs: 'A zero-length span.',
+    docs: 'A span of zero nanoseconds; handy as a starting value or to compare against.',
     link: `${T}struct.Delta.html#associatedconstant.ZERO`,
   },
   {
@@ -286,6 +278,7 @@ export const time: readonly KbItem[] = [
     docs: 'The span in microseconds, rounded up, so a delay built from it is never shorter than asked. Cannot be used in `const` context from 6.17.',
     link: `${T}struct.Delta.html#method.as_micros_ceil`,
     confidence: 'uncertain',
+    uncertainAbout: ['signatures'],
     note: 'const in the 6.16 file, non-const in v6.18. Put at 6.17 because the `rust-timekeeping-for-v6.17` merge lists "avoid 64-bit divisions on 32-bit", and a 2025-08-07 patch posted against the 6.17-era file already shows the C-helper form. The 6.17 file itself was not read.',
   },
   {
@@ -300,6 +293,7 @@ export const time: readonly KbItem[] = [
     docs: 'The span in whole milliseconds, truncated toward zero.',
     link: `${T}struct.Delta.html#method.as_millis`,
     confidence: 'uncertain',
+    uncertainAbout: ['signatures'],
     note: 'Same evidence as `Delta::as_micros_ceil`: const in 6.16, non-const in v6.18, change put at 6.17 from the merge message and an Aug-2025 patch context.',
   },
   {
