@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** kernel-rust-language-server: connection, capabilities and wiring. Logic lives in features/ and analysis/. */
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -8,6 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { Parser } from 'web-tree-sitter';
+import { registerCodeActions } from './features/code-actions';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { OpenDocuments } from './features/documents';
 import { Settings } from './features/settings';
@@ -46,12 +48,14 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents.register(connection);
   diagnostics.register();
   targets.register(connection);
+  registerCodeActions(connection, documents);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   targets.workspaceRoot = folder ? uriToPath(folder) : undefined;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'kernel-rust-language-server', version: typeof KERNEL_RUST_VERSION === 'string' ? KERNEL_RUST_VERSION : 'dev' },
   };

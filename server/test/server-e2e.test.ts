@@ -98,3 +98,21 @@ test('closing a document clears its diagnostics', async () => {
   const cleared = await client.diagnostics(uri);
   assert.deepEqual(cleared.diagnostics, []);
 });
+
+test('quick fixes come back as code actions: the rule\'s own fix and an allow comment', async () => {
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '6.15' } } });
+  const uri = 'file:///virtual/moved.rs';
+  const text = 'use kernel::init::PinInit;\n';
+  await client.open(uri, text);
+  const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: p.diagnostics[0].range,
+    context: { diagnostics: p.diagnostics },
+  })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
+  const titles = actions.map((a) => a.title);
+  assert.deepEqual(titles, ['Replace with `pin_init::PinInit`', 'Allow `api-removed` on this line']);
+  assert.equal(actions[0].isPreferred, true);
+  assert.equal(actions[0].edit.changes[uri][0].newText, 'pin_init::PinInit');
+  assert.equal(actions[1].edit.changes[uri][0].newText, '// kernel-rust: allow(api-removed)\n');
+});
