@@ -48,6 +48,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
   client = next;
   client.onNotification('kernelRust/targetsChanged', () => void status?.refresh());
+  client.onNotification('kernelRust/indexing', (p: { root: string; state: string }) => status?.indexing(p.root, p.state === 'running'));
   status?.attach(client);
 }
 

@@ -13,6 +13,7 @@ interface TargetInfo {
 export class TargetStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kernelRust.target', vscode.StatusBarAlignment.Right, 100);
   private client: LanguageClient | undefined;
+  private readonly indexingRoots = new Set<string>();
 
   constructor() {
     this.item.name = 'Kernel Rust target';
@@ -35,7 +36,8 @@ export class TargetStatus implements vscode.Disposable {
     try {
       const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', { uri: editor.document.uri.toString() });
       const where = info.source === 'setting' ? 'setting' : info.source;
-      this.item.text = `Kernel ${info.release} · ${where}`;
+      const busy = info.kernelRoot !== undefined && this.indexingRoots.has(info.kernelRoot);
+      this.item.text = `${busy ? '$(sync~spin) ' : ''}Kernel ${info.release} · ${where}${busy ? ' · indexing' : ''}`;
       const tip = new vscode.MarkdownString(
         `Kernel Rust checks this file against **Linux ${info.release}**` +
           (info.source === 'Makefile' ? ` (from the Makefile in \`${info.kernelRoot}\`)` : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest release it knows; no kernel tree found above the file)') +
@@ -49,7 +51,14 @@ export class TargetStatus implements vscode.Disposable {
     }
   }
 
-  /** Shows that the server is indexing or failed; text only. */
+  /** Notes that the server started or finished indexing a kernel tree, and redraws. */
+  indexing(root: string, running: boolean): void {
+    if (running) this.indexingRoots.add(root);
+    else this.indexingRoots.delete(root);
+    void this.refresh();
+  }
+
+  /** Shows that the server failed; text only. */
   showText(text: string, tooltip: string): void {
     this.item.text = text;
     this.item.tooltip = tooltip;

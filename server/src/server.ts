@@ -10,9 +10,15 @@ import {
 } from 'vscode-languageserver/node';
 import type { Parser } from 'web-tree-sitter';
 import { registerCodeActions } from './features/code-actions';
+import { registerCompletion } from './features/completion';
+import { registerDefinition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { OpenDocuments } from './features/documents';
+import { registerHover } from './features/hover';
+import { KernelIndexes } from './features/kernel-index';
+import { kernelPathProvider } from './features/kernel-path-completion';
 import { Settings } from './features/settings';
+import { snippetProvider } from './features/snippets';
 import { Targets, TARGETS_CHANGED_NOTIFICATION, uriToPath } from './features/targets';
 import { RULES } from './lints/rules';
 import { createRustParser } from './parsing/language';
@@ -30,6 +36,7 @@ let parser: Parser | undefined;
 let documents: OpenDocuments | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let canPullConfiguration = false;
+const indexes = new KernelIndexes(connection, settings, () => void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION));
 
 function warn(messages: string[]): void {
   for (const m of messages) {
@@ -49,6 +56,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   diagnostics.register();
   targets.register(connection);
   registerCodeActions(connection, documents);
+  registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))]);
+  registerHover(connection, documents, targets, indexes);
+  registerDefinition(connection, documents, targets, indexes);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   targets.workspaceRoot = folder ? uriToPath(folder) : undefined;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -56,6 +66,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
     },
     serverInfo: { name: 'kernel-rust-language-server', version: typeof KERNEL_RUST_VERSION === 'string' ? KERNEL_RUST_VERSION : 'dev' },
   };
@@ -99,6 +112,7 @@ connection.onDidChangeWatchedFiles(() => {
 
 connection.onShutdown(() => {
   diagnostics?.dispose();
+  indexes.dispose();
   documents?.dispose();
   parser?.delete();
 });

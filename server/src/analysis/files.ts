@@ -31,10 +31,15 @@ function isVendoredCrate(dir: string): boolean {
   );
 }
 
-function countRustFiles(dir: string, seen: Set<string>): number {
-  let n = 0;
+/**
+ * Every .rs file below a folder, in a stable order, following each real folder once (symbolic-link loops are safe),
+ * stopping after `limit` files. Unreadable folders are passed over.
+ */
+export function rustFilesUnder(dir: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
   const stack = [dir];
-  while (stack.length) {
+  while (stack.length && out.length < limit) {
     const d = stack.pop() as string;
     let entries: fs.Dirent[];
     try {
@@ -45,12 +50,16 @@ function countRustFiles(dir: string, seen: Set<string>): number {
     } catch {
       continue;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
     for (const e of entries) {
-      if (e.isDirectory()) stack.push(path.join(d, e.name));
-      else if (e.isFile() && e.name.endsWith('.rs')) n++;
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) subdirs.push(full);
+      else if (e.isFile() && e.name.endsWith('.rs') && out.length < limit) out.push(full);
     }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
-  return n;
+  return out;
 }
 
 /** Walks the given paths for .rs files (files given by name are taken whatever their extension). */
@@ -115,7 +124,7 @@ export function collectRustFiles(paths: readonly string[], options: { includeVen
         if (isDir) {
           if (IGNORED_DIRS.has(e.name)) continue;
           if (!options.includeVendored && isVendoredCrate(full)) {
-            out.skipped.push({ path: full, reason: 'vendored third-party crate', files: countRustFiles(full, new Set()) });
+            out.skipped.push({ path: full, reason: 'vendored third-party crate', files: rustFilesUnder(full).length });
             continue;
           }
           subdirs.push(full);

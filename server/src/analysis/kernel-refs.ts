@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { walk } from '../parsing/walk';
+import { cachedQuery } from '../lints/engine';
 import { buildScope, canonicalRoot, crateForPath, resolveSegments, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
@@ -45,6 +45,17 @@ function firstMissing(
 
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
+/**
+ * What the code scan looks at: regions it never enters (`use` declarations are handled through the scope,
+ * attributes and macro definitions are not code), macro calls, and paths. Macro calls come first so that a call
+ * is seen before the path that names its macro (same start; ties go to the lower pattern).
+ */
+const CODE_REFS_QUERY = `
+[(use_declaration) (attribute_item) (inner_attribute_item) (macro_definition)] @skip
+(macro_invocation) @macro
+[(scoped_identifier) (scoped_type_identifier)] @path
+`;
+
 /** Finds references to items the target lacks: in `use` declarations, written-out paths and macro calls. */
 export function gatedReferences(root: Node, target: string, filePath: string | undefined, scope = fileScope(root, filePath)): GatedReference[] {
   const kb = knowledgeBase();
@@ -70,34 +81,43 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       spelledOut: !!whole,
     });
   }
-  // paths and macro calls in code
-  walk(root, (node) => {
-    if (node.type === 'use_declaration' || node.type === 'attribute_item' || node.type === 'inner_attribute_item') return false;
-    if (node.type === 'macro_definition') return false;
+  // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
+  // captures arrive in document order, skipped regions before what they contain.
+  let skipEnd = -1;
+  for (const { name, node } of cachedQuery(root.tree.language, CODE_REFS_QUERY).captures(root)) {
+    if (node.startIndex < skipEnd) continue;
+    if (name === 'skip') {
+      skipEnd = node.endIndex;
+      continue;
+    }
     let segs: Segment[] | undefined;
     let macro = false;
     let pathNode = node;
-    if (node.type === 'macro_invocation') {
+    if (name === 'macro') {
+      // Macro bodies are flat token trees: nothing inside is a path, so the whole call is done after its name.
+      skipEnd = node.endIndex;
       const m = node.childForFieldName('macro');
-      if (m) {
-        segs = segmentsOf(m);
-        macro = true;
-        pathNode = m;
-      }
-    } else if (PATH_NODES.has(node.type) && !(node.parent && PATH_NODES.has(node.parent.type) && node.parent.childForFieldName('path')?.equals(node))) {
+      if (!m) continue;
+      segs = segmentsOf(m);
+      macro = true;
+      pathNode = m;
+    } else {
+      // An inner path is part of the outer one (a macro's name lies inside its call, skipped above).
+      const parent = node.parent;
+      if (parent && PATH_NODES.has(parent.type) && parent.childForFieldName('path')?.equals(node)) continue;
       segs = segmentsOf(node);
     }
-    if (!segs || segs.length === 0) return true;
-    if (!macro && segs.length < 2) return true;
+    if (!segs || segs.length === 0) continue;
+    if (!macro && segs.length < 2) continue;
     const texts = segs.map((s) => s.text);
     const resolved = resolveSegments(texts, scope, kb, target, macro);
-    if (!resolved) return !macro;
+    if (!resolved) continue;
     const full = resolved.replace(/!$/, '').split('::');
     // Segments already covered by an import are reported at the import, not at every use.
     const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
     const offset = full.length - segs.length;
     // Through an import, only members newer than the imported item are news; the import reports the rest.
-    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) return !macro;
+    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) continue;
     const startAt = viaImport ? offset + 2 : 2;
     const miss = firstMissing(kb, full, target, macro, startAt);
     if (miss) {
@@ -111,7 +131,6 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
         spelledOut: !viaImport && offset === 0,
       });
     }
-    return !macro;
-  });
+  }
   return out;
 }

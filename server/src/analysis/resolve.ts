@@ -1,7 +1,6 @@
 /** Name resolution for one file, from its own text only: `use` declarations, globs, local definitions. */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
-import { walk } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
 export interface UseLeaf {
@@ -24,27 +23,35 @@ export interface Segment {
 
 /** The segments of a plain path node (`a::b::C<T>`), or undefined when it is not a plain path. */
 export function segmentsOf(node: Node): Segment[] | undefined {
-  switch (node.type) {
-    case 'identifier':
-    case 'type_identifier':
-    case 'crate':
-    case 'self':
-    case 'super':
-      return [{ text: node.text, node }];
-    case 'scoped_identifier':
-    case 'scoped_type_identifier': {
-      const path = node.childForFieldName('path');
-      const name = node.childForFieldName('name');
-      if (!path || !name) return undefined;
-      const head = segmentsOf(path);
-      return head ? [...head, { text: name.text, node: name }] : undefined;
+  // Iterative, from the last segment back to the first: paths in real (and hostile) files can be very long.
+  const reversed: Segment[] = [];
+  for (let cur: Node = node; ; ) {
+    switch (cur.type) {
+      case 'identifier':
+      case 'type_identifier':
+      case 'crate':
+      case 'self':
+      case 'super':
+        reversed.push({ text: cur.text, node: cur });
+        return reversed.reverse();
+      case 'scoped_identifier':
+      case 'scoped_type_identifier': {
+        const path = cur.childForFieldName('path');
+        const name = cur.childForFieldName('name');
+        if (!path || !name) return undefined;
+        reversed.push({ text: name.text, node: name });
+        cur = path;
+        break;
+      }
+      case 'generic_type': {
+        const t = cur.childForFieldName('type');
+        if (!t) return undefined;
+        cur = t;
+        break;
+      }
+      default:
+        return undefined;
     }
-    case 'generic_type': {
-      const t = node.childForFieldName('type');
-      return t ? segmentsOf(t) : undefined;
-    }
-    default:
-      return undefined;
   }
 }
 
@@ -154,22 +161,43 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   }
 }
 
+/** The nodes whose children the scope is read from (a walk descends only into these). */
+const SCOPE_CONTAINERS = new Set(['source_file', 'mod_item', 'declaration_list', 'impl_item', 'block', ...DEFINITIONS]);
+
 /** Builds the scope of a file from its top-level (and nested-module) `use` declarations and definitions. */
 export function buildScope(root: Node, crateName?: string): Scope {
   const leaves: UseLeaf[] = [];
   const locals = new Set<string>();
-  walk(root, (node) => {
-    if (node.type === 'use_declaration') {
-      const arg = node.childForFieldName('argument');
-      if (arg) collectUse(arg, [], leaves);
-      return false;
+  // A cursor walk that only makes Node objects for what it keeps: reading a type at the cursor is far cheaper.
+  const cursor = root.walk();
+  let depth = 0; // counted here: the cursor's `currentDepth` costs time proportional to the depth
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      let descend = false;
+      if (type === 'use_declaration') {
+        const arg = cursor.currentNode.childForFieldName('argument');
+        if (arg) collectUse(arg, [], leaves);
+      } else {
+        if (DEFINITIONS.has(type)) {
+          const name = cursor.currentNode.childForFieldName('name');
+          if (name) locals.add(type === 'macro_definition' ? `${name.text}!` : name.text);
+        }
+        descend = SCOPE_CONTAINERS.has(type);
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (depth > 0 && !cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        depth--;
+      }
+      if (depth === 0) break;
     }
-    if (DEFINITIONS.has(node.type)) {
-      const name = node.childForFieldName('name');
-      if (name) locals.add(node.type === 'macro_definition' ? `${name.text}!` : name.text);
-    }
-    return node.type === 'source_file' || node.type === 'mod_item' || node.type === 'declaration_list' || DEFINITIONS.has(node.type) || node.type === 'impl_item' || node.type === 'block';
-  });
+  } finally {
+    cursor.delete();
+  }
   const imports = new Map<string, string>();
   const globs: string[] = [];
   for (const leaf of leaves) {
@@ -178,6 +206,24 @@ export function buildScope(root: Node, crateName?: string): Scope {
     else if (leaf.local) imports.set(leaf.local, canonical);
   }
   return { imports, globs, locals, leaves, crateName };
+}
+
+const scopes = new WeakMap<Tree, Map<string, Scope>>();
+
+/** The scope of a parsed tree, computed once per tree (trees are replaced, never mutated after parsing). */
+export function scopeOf(tree: Tree, crateName?: string): Scope {
+  let byCrate = scopes.get(tree);
+  if (!byCrate) {
+    byCrate = new Map();
+    scopes.set(tree, byCrate);
+  }
+  const key = crateName ?? '';
+  let scope = byCrate.get(key);
+  if (!scope) {
+    scope = buildScope(tree.rootNode, crateName);
+    byCrate.set(key, scope);
+  }
+  return scope;
 }
 
 /** Rewrites `crate::…` to the crate's own name when it is known. */
@@ -206,7 +252,7 @@ export function resolveSegments(
   if (first === 'crate') {
     return scope.crateName ? join(scope.crateName) : undefined;
   }
-  if (ROOTS.has(first)) return join(first);
+  if (ROOTS.has(first) && (rest.length > 0 || !macro)) return join(first);
   for (const glob of scope.globs) {
     const candidate = `${glob}::${first}${rest.length === 0 ? suffix : ''}`;
     const item = kb.resolve(candidate, target);

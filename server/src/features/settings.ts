@@ -1,5 +1,15 @@
 /** The server's settings: target release and per-rule levels, from initializationOptions or the `kernelRust` section. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readTargetSetting } from '../analysis/target';
+
+function isKernelTree(dir: string): boolean {
+  try {
+    return fs.statSync(path.join(dir, 'rust', 'kernel')).isDirectory();
+  } catch {
+    return false;
+  }
+}
 import type { LintLevel } from '../analysis/types';
 
 const LEVELS: readonly LintLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -9,6 +19,8 @@ export class Settings {
   /** An explicit release, or undefined for "auto". */
   explicitTarget: string | undefined;
   levels: Record<string, LintLevel> = {};
+  /** A kernel tree to index for hover and go-to-definition, when not found above the files. */
+  kernelTree: string | undefined;
 
   /** Applies a raw `kernelRust` object; returns warnings for values it refused. */
   apply(raw: unknown, knownRules: readonly string[]): string[] {
@@ -20,6 +32,13 @@ export class Settings {
       const t = readTargetSetting(obj.targetVersion);
       if (t.kind === 'invalid') warnings.push(`kernelRust.targetVersion: ${t.reason}; keeping ${this.explicitTarget ?? 'auto'}`);
       else this.explicitTarget = t.kind === 'release' ? t.release : undefined;
+    }
+    if ('kernelTree' in obj) {
+      const v = obj.kernelTree;
+      if (v === undefined || v === null || v === '') this.kernelTree = undefined;
+      else if (typeof v !== 'string') warnings.push('kernelRust.kernelTree must be a folder path');
+      else if (!isKernelTree(v)) warnings.push(`kernelRust.kernelTree: ${v} has no rust/kernel folder; keeping ${this.kernelTree ?? 'none'}`);
+      else this.kernelTree = path.resolve(v);
     }
     if ('lints' in obj && obj.lints !== undefined && obj.lints !== null) {
       if (typeof obj.lints !== 'object') {

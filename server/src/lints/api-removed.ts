@@ -1,5 +1,7 @@
 /** api-removed: code names a kernel item the target release no longer has. */
+import { hrtimerSyntaxGates } from '../analysis/hrtimer-syntax-gates';
 import { gatedReferences, fileScope } from '../analysis/kernel-refs';
+import { initSyntaxGates } from '../analysis/init-syntax-gates';
 import { knowledgeBase, lastSegment } from '../kb';
 import { defineRule, nodeRange } from './engine';
 
@@ -32,5 +34,9 @@ export default defineRule({
         : [];
       ctx.report(ref.node, `\`${ref.path}\` is not in Linux ${ctx.target} (removed in ${ref.status.until})${tail}.`, fixes);
     }
+    for (const gate of ctx.memo('hrtimer-syntax-gates', () => hrtimerSyntaxGates(ctx.root, ctx.target, scope))) {
+      if (gate.state === 'removed') ctx.report(gate.range, gate.message);
+    }
+    for (const g of initSyntaxGates(ctx)) if (g.state === 'removed') ctx.report(g.range, g.message, g.fixes);
   },
 });

@@ -1,5 +1,7 @@
 /** api-unavailable: code names a kernel item the target release does not have yet. */
+import { hrtimerSyntaxGates } from '../analysis/hrtimer-syntax-gates';
 import { gatedReferences, fileScope } from '../analysis/kernel-refs';
+import { initSyntaxGates } from '../analysis/init-syntax-gates';
 import { defineRule } from './engine';
 
 export default defineRule({
@@ -18,5 +20,9 @@ export default defineRule({
       if (ref.status.state !== 'not-yet') continue;
       ctx.report(ref.node, `\`${ref.path}\` is not in Linux ${ctx.target} (added in ${ref.status.since}).`);
     }
+    for (const gate of ctx.memo('hrtimer-syntax-gates', () => hrtimerSyntaxGates(ctx.root, ctx.target, scope))) {
+      if (gate.state === 'not-yet') ctx.report(gate.range, gate.message);
+    }
+    for (const g of initSyntaxGates(ctx)) if (g.state === 'not-yet') ctx.report(g.range, g.message, g.fixes);
   },
 });

@@ -2,7 +2,6 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
 import { inRange } from '../kb/version';
-import { walk } from '../parsing/walk';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
 export interface RuleDocs {
@@ -80,23 +79,20 @@ export interface EngineOptions {
 const ALLOW = /kernel-rust:\s*allow\(([^)]*)\)/;
 
 /** Lines whose findings are suppressed, by rule id ('all' for every rule): the comment's own line and the next. */
-function suppressions(root: Node): Map<number, Set<string>> {
+function suppressions(root: Node, text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  walk(root, (node) => {
-    if (node.type === 'line_comment' || node.type === 'block_comment') {
-      const m = ALLOW.exec(node.text);
-      if (m) {
-        const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
-        for (const line of [node.startPosition.row, node.endPosition.row + 1]) {
-          const set = out.get(line) ?? new Set<string>();
-          ids.forEach((id) => set.add(id));
-          out.set(line, set);
-        }
-      }
-      return false;
+  // Most files have no allow comment at all: then there is no need to look at the tree.
+  if (!ALLOW.test(text)) return out;
+  for (const { node } of cachedQuery(root.tree.language, '[(line_comment) (block_comment)] @comment').captures(root)) {
+    const m = ALLOW.exec(node.text);
+    if (!m) continue;
+    const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+    for (const line of [node.startPosition.row, node.endPosition.row + 1]) {
+      const set = out.get(line) ?? new Set<string>();
+      ids.forEach((id) => set.add(id));
+      out.set(line, set);
     }
-    return true;
-  });
+  }
   return out;
 }
 
@@ -156,7 +152,7 @@ export function runRules(rules: readonly Rule[], tree: Tree, text: string, optio
     }
     for (const f of produced) {
       if (broken.some((r) => overlaps(r, f.range))) continue;
-      allowed ??= suppressions(root);
+      allowed ??= suppressions(root, text);
       const ids = allowed.get(f.range.start.line);
       if (ids && (ids.has('all') || ids.has(f.ruleId))) continue;
       findings.push(f);

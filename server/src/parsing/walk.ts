@@ -6,14 +6,21 @@ import type { Node } from 'web-tree-sitter';
  */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   const cursor = root.walk();
+  // Depth is counted here: the cursor's own `currentDepth` costs time proportional to the depth, which made a
+  // walk over deeply nested code quadratic.
+  let depth = 0;
   try {
     for (;;) {
       const descend = visit(cursor.currentNode) !== false;
-      if (descend && cursor.gotoFirstChild()) continue;
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
       for (;;) {
-        if (cursor.currentDepth === 0) return;
+        if (depth === 0) return;
         if (cursor.gotoNextSibling()) break;
         cursor.gotoParent();
+        depth--;
       }
     }
   } finally {

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Measures the checker on real kernel trees and prints the README's "Accuracy on real kernel code" table.
+// Usage: node scripts/accuracy-table.mjs [--items] [CORPUS]
+//   CORPUS holds one folder per release (6.12/, 6.14/, …), each a kernel tree with its top Makefile and Rust
+//   files (see /work/shared/hooks/kernel-corpus.sh, or scripts/kernel-6-12.sh for 6.12); default $KR_CORPUS or
+//   the temp folder's kr-corpus. Each tree is checked at its own release (detected from its Makefile), at an
+//   older release (own − 3) and at a newer one (own + 3, capped at the newest known). --items also lists, per
+//   run, which items the findings named. Run `node scripts/build.mjs` first: it uses dist/cli.js.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const cli = join(root, 'dist', 'cli.js');
+const args = process.argv.slice(2);
+const items = args.includes('--items');
+const corpus = args.find((a) => !a.startsWith('--')) ?? process.env.KR_CORPUS ?? join(tmpdir(), 'kr-corpus');
+if (!existsSync(cli)) fail(`${cli} is missing: run \`node scripts/build.mjs\` first`);
+if (!existsSync(corpus)) fail(`no corpus at ${corpus}`);
+
+const releasesSrc = readFileSync(join(root, 'server', 'src', 'kb', 'releases.ts'), 'utf8');
+const known = [...releasesSrc.matchAll(/'(\d+\.\d+)'/g)].map((m) => m[1]);
+const minor = (r) => Number(r.split('.')[1]);
+const major = (r) => r.split('.')[0];
+/** A known release `delta` minors away from `own`, capped to the known range; undefined when that is `own`. */
+function shifted(own, delta) {
+  const same = known.filter((r) => major(r) === major(own));
+  const want = minor(own) + delta;
+  const pick = delta < 0 ? same.find((r) => minor(r) >= want) : [...same].reverse().find((r) => minor(r) <= want);
+  return pick && pick !== own ? pick : undefined;
+}
+
+function fail(message) {
+  process.stderr.write(`accuracy-table: ${message}\n`);
+  process.exit(2);
+}
+
+/** One CLI run over a tree; target undefined means "detect from the Makefile". */
+function run(dir, target) {
+  const flags = ['--stats', '--format', 'json', ...(target ? ['--target-version', target] : []), dir];
+  const r = spawnSync(process.execPath, [cli, ...flags], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0 && r.status !== 1) fail(`${dir} @ ${target ?? 'auto'}: exit ${r.status}\n${r.stderr}`);
+  if (/internal error/i.test(r.stderr)) fail(`${dir} @ ${target ?? 'auto'}: ${r.stderr}`);
+  const stat = (re) => re.exec(r.stderr)?.slice(1) ?? fail(`no ${re} in --stats output:\n${r.stderr}`);
+  const [detected, source] = stat(/^\s*target:\s+Linux (\S+) \(([^;)]*)/m);
+  const [files, lines] = stat(/^\s*files:\s+(\d+) analysed, (\d+) lines/m).map(Number);
+  const [skippedText] = stat(/^\s*skipped:\s+(none|\d+)/m);
+  const [ms] = stat(/^\s*time:\s+(\d+) ms/m).map(Number);
+  const { findings } = JSON.parse(r.stdout);
+  const byRule = new Map();
+  const byItem = new Map();
+  for (const f of findings) {
+    byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+    const key = `${f.rule} ${/`([^`]+)`/.exec(f.message)?.[1] ?? f.message}`;
+    byItem.set(key, (byItem.get(key) ?? 0) + 1);
+  }
+  return { detected, source, files, lines, skipped: skippedText === 'none' ? 0 : Number(skippedText), ms, findings, byRule, byItem };
+}
+
+const describe = (res) =>
+  res.findings.length === 0 ? '0' : `${res.findings.length} (${[...res.byRule].sort().map(([k, n]) => `${k} ${n}`).join(', ')})`;
+
+const trees = readdirSync(corpus)
+  .filter((d) => /^\d+\.\d+$/.test(d) && existsSync(join(corpus, d, 'Makefile')))
+  .sort((a, b) => minor(a) - minor(b));
+if (trees.length === 0) fail(`no release folders (6.12/, …) in ${corpus}`);
+
+const rows = [];
+const details = [];
+for (const rel of trees) {
+  const dir = join(corpus, rel);
+  const own = run(dir);
+  if (own.detected !== rel) fail(`${dir}: detected ${own.detected}, expected ${rel} from its Makefile`);
+  const older = shifted(rel, -3);
+  const newer = shifted(rel, +3);
+  const atOlder = older ? run(dir, older) : undefined;
+  const atNewer = newer ? run(dir, newer) : undefined;
+  const skipped = own.skipped ? ` (+${own.skipped} vendored skipped)` : '';
+  rows.push(
+    `| ${rel} | ${own.files}${skipped} | ${own.lines.toLocaleString('en-US')} | ${describe(own)} | ` +
+      `${older ? `${older}: ${describe(atOlder)}` : '—'} | ${newer ? `${newer}: ${describe(atNewer)}` : '—'} | ` +
+      `${(own.ms / 1000).toFixed(2)} s |`,
+  );
+  for (const [target, res] of [[rel, own], [older, atOlder], [newer, atNewer]]) {
+    if (!res || res.findings.length === 0) continue;
+    details.push(`- ${rel} code at ${target}: ${[...res.byItem].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  }
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout.trim();
+console.log('| release | files | lines | findings at own release | at an older target | at a newer target | time |');
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log('');
+console.log(`Measured ${date} with kernel-rust-check ${version} on node ${process.version}; time is one whole-tree run at the own release.`);
+if (items && details.length) {
+  console.log('');
+  for (const d of details) console.log(d);
+}

@@ -1,0 +1,368 @@
+// `npm run bench [-- --json] [--strict] [--no-build] [KERNEL_TREE...]`: measures the analyser against hard targets.
+//
+// One run on one machine: a generated kernel-style corpus (and any kernel trees given by path) is parsed bare and
+// analysed in-process, checked by the CLI bundle as a child process, and the real server bundle is driven over stdio
+// for edit→diagnostics latency, hover latency and cold start. Missed targets are listed; exit 0 unless --strict.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { collectRustFiles } from '../server/src/analysis/files';
+import { KernelTreeLocator, resolveTarget } from '../server/src/analysis/target';
+import { createRustParser, parseWithLimit } from '../server/src/parsing/language';
+import { TestClient } from '../server/test/lsp-client';
+import { generateCorpus, generateFile, Rng } from './bench-corpus';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** The targets from issue 7. `perLines` scales a budget by the corpus size (per 100k lines). */
+const TARGETS = {
+  analysisOverParse: 1.5,
+  editToDiagnosticsP95Ms: 10,
+  hoverP95Ms: 2,
+  coldStartMs: 300,
+  cliMsPer100kLines: 3000,
+  peakRssMb: 300,
+};
+
+interface Args {
+  json: boolean;
+  strict: boolean;
+  build: boolean;
+  trees: string[];
+}
+
+function parseCliArgs(argv: readonly string[]): Args {
+  const args: Args = { json: false, strict: false, build: true, trees: [] };
+  for (const a of argv) {
+    if (a === '--json') args.json = true;
+    else if (a === '--strict') args.strict = true;
+    else if (a === '--no-build') args.build = false;
+    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else args.trees.push(path.resolve(a));
+  }
+  return args;
+}
+
+/** Progress goes to stderr so that --json leaves exactly one line on stdout. */
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function countLines(text: string): number {
+  let n = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+// ───────────────────────── in-process: parse only vs parse + every rule ─────────────────────────
+
+interface Source {
+  file: string;
+  text: string;
+  target: string;
+}
+
+function loadSources(paths: readonly string[]): Source[] {
+  const set = collectRustFiles(paths);
+  const locator = new KernelTreeLocator();
+  const out: Source[] = [];
+  for (const file of set.files) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+    } catch {
+      continue;
+    }
+    out.push({ file, text, target: resolveTarget(undefined, file, locator).release });
+  }
+  return out;
+}
+
+function timeParseOnly(parser: Parser, sources: readonly Source[]): number {
+  const t0 = performance.now();
+  for (const s of sources) parseWithLimit(parser, s.text)?.delete();
+  return performance.now() - t0;
+}
+
+function timeAnalysis(parser: Parser, sources: readonly Source[]): number {
+  const t0 = performance.now();
+  for (const s of sources) analyzeText(parser, s.text, { target: s.target, filePath: s.file });
+  return performance.now() - t0;
+}
+
+/** Best of `rounds` alternating runs of each, after a warm-up (query compilation, KB indexes, JIT). */
+function measureInProcess(parser: Parser, sources: readonly Source[], rounds = 3): { parseOnlyMs: number; analysisMs: number } {
+  timeAnalysis(parser, sources);
+  let parseOnlyMs = Infinity;
+  let analysisMs = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    parseOnlyMs = Math.min(parseOnlyMs, timeParseOnly(parser, sources));
+    analysisMs = Math.min(analysisMs, timeAnalysis(parser, sources));
+  }
+  return { parseOnlyMs, analysisMs };
+}
+
+// ───────────────────────── the CLI bundle over a whole tree ─────────────────────────
+
+/** Runs the CLI over `dir`; wall time from the parent, peak RSS reported by the child itself at exit. */
+function measureCli(dir: string, scratch: string): { cliWholeTreeMs: number; peakRssMb: number } {
+  const preload = path.join(scratch, 'report-rss.cjs');
+  fs.writeFileSync(
+    preload,
+    "process.on('exit', () => { require('fs').writeSync(2, `\\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`); });\n",
+  );
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', preload, CLI, dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`CLI exited ${r.status} on ${dir}: ${r.stderr.slice(0, 2000)}`);
+  const m = /BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr);
+  return { cliWholeTreeMs: ms, peakRssMb: m ? Number(m[1]) / 1024 : NaN };
+}
+
+// ───────────────────────── the server bundle over stdio ─────────────────────────
+
+/** Time from didChange to the diagnostics of that version, for single-character edits in a 5,000-line file. */
+async function measureEdits(text: string, edits = 300): Promise<{ p50: number; p95: number; hoverProvider: boolean }> {
+  const debounceMs = 0;
+  const client = new TestClient();
+  try {
+    const init = (await client.initialize({ debounceMs, targetVersion: '6.16' })) as { capabilities: { hoverProvider?: unknown } };
+    const uri = 'file:///bench/edit_target.rs';
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    const lines = text.split('\n');
+    const rng = new Rng(99);
+    const times: number[] = [];
+    let version = 1;
+    for (let i = 0; i < edits; i++) {
+      // Type a character somewhere, then delete it again on the next edit: the document keeps returning to valid.
+      const line = rng.int(lines.length - 1);
+      const character = rng.int(lines[line].length + 1);
+      const ch = rng.pick(['x', '(', '{', '"', ';', ' ', '<']);
+      const insert = { range: { start: { line, character }, end: { line, character } }, text: ch };
+      const remove = { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
+      for (const change of [insert, remove]) {
+        version++;
+        const v = version;
+        const t0 = performance.now();
+        await client.change(uri, v, [change]);
+        await client.diagnostics(uri, (p) => p.version === v, 30_000);
+        times.push(performance.now() - t0 - debounceMs);
+      }
+    }
+    const warm = times.slice(10);
+    return { p50: percentile(warm, 50), p95: percentile(warm, 95), hoverProvider: !!init.capabilities.hoverProvider };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Hover round trips over many identifier positions of a 5,000-line file; undefined without a hover provider. */
+async function measureHover(text: string, requests = 1000): Promise<{ p50: number; p95: number } | undefined> {
+  const client = new TestClient();
+  try {
+    const init = (await client.initialize({ debounceMs: 0, targetVersion: '6.16' })) as { capabilities: { hoverProvider?: unknown } };
+    if (!init.capabilities.hoverProvider) return undefined;
+    const uri = 'file:///bench/hover_target.rs';
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    const positions: { line: number; character: number }[] = [];
+    const lines = text.split('\n');
+    lines.forEach((l, line) => {
+      for (const m of l.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) positions.push({ line, character: (m.index ?? 0) + 1 });
+    });
+    const rng = new Rng(5);
+    const times: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const position = positions[rng.int(positions.length)];
+      const t0 = performance.now();
+      await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      times.push(performance.now() - t0);
+    }
+    const warm = times.slice(20);
+    return { p50: percentile(warm, 50), p95: percentile(warm, 95) };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Spawn → first diagnostics for a 1,000-line file (debounce 0, so nothing to subtract); the median of five. */
+async function measureColdStart(text: string, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const client = new TestClient();
+    try {
+      await client.initialize({ debounceMs: 0, targetVersion: '6.16' });
+      const uri = 'file:///bench/cold.rs';
+      await client.open(uri, text, 1);
+      await client.diagnostics(uri, (p) => p.version === 1, 30_000);
+      times.push(performance.now() - t0);
+    } finally {
+      await client.stop();
+    }
+  }
+  return percentile(times, 50);
+}
+
+// ───────────────────────── report ─────────────────────────
+
+interface TreeResult {
+  path: string;
+  corpusLines: number;
+  files: number;
+  parseOnlyMs: number;
+  analysisMs: number;
+  analysisOverParse: number;
+  cliWholeTreeMs: number;
+  cliBudgetMs: number;
+  peakRssMb: number;
+}
+
+async function measureTree(parser: Parser, dir: string, scratch: string): Promise<TreeResult> {
+  const sources = loadSources([dir]);
+  const corpusLines = sources.reduce((n, s) => n + countLines(s.text), 0);
+  progress(`${dir}: ${sources.length} files, ${corpusLines} lines — parse and analysis in-process`);
+  const { parseOnlyMs, analysisMs } = measureInProcess(parser, sources);
+  progress(`${dir}: CLI bundle over the whole tree`);
+  const cli = measureCli(dir, scratch);
+  return {
+    path: dir,
+    corpusLines,
+    files: sources.length,
+    parseOnlyMs: round(parseOnlyMs),
+    analysisMs: round(analysisMs),
+    analysisOverParse: round(analysisMs / parseOnlyMs, 2),
+    cliWholeTreeMs: round(cli.cliWholeTreeMs),
+    cliBudgetMs: Math.round((TARGETS.cliMsPer100kLines * corpusLines) / 100_000),
+    peakRssMb: round(cli.peakRssMb),
+  };
+}
+
+function treeMisses(t: TreeResult, label: string): string[] {
+  const missed: string[] = [];
+  if (t.analysisOverParse > TARGETS.analysisOverParse) missed.push(`${label} analysisOverParse ${t.analysisOverParse} > ${TARGETS.analysisOverParse}`);
+  if (t.cliWholeTreeMs > t.cliBudgetMs) missed.push(`${label} cliWholeTreeMs ${t.cliWholeTreeMs} > ${t.cliBudgetMs} (3 s per 100k lines)`);
+  if (t.peakRssMb > TARGETS.peakRssMb) missed.push(`${label} peakRssMb ${t.peakRssMb} > ${TARGETS.peakRssMb}`);
+  return missed;
+}
+
+function machine(): { nproc: number; cpu: string; memTotalGb: number; node: string; platform: string } {
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memTotalGb: round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.build) {
+    progress('building the bundles');
+    const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    if (b.status !== 0) throw new Error('build failed');
+  }
+  for (const t of args.trees) if (!fs.statSync(t, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${t} is not a folder`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kr-bench-'));
+  try {
+    const corpus = generateCorpus(path.join(scratch, 'corpus'));
+    progress(`generated ${corpus.lines} lines in ${corpus.files.length} files under ${corpus.dir}`);
+    const parser = await createRustParser();
+    const generated = await measureTree(parser, corpus.dir, scratch);
+    const trees: TreeResult[] = [];
+    for (const t of args.trees) trees.push(await measureTree(parser, t, scratch));
+    parser.delete();
+
+    const big = generateFile(5000, 4242, 'edit_target');
+    progress(`server: ${countLines(big)}-line file, single-character edits`);
+    const edits = await measureEdits(big);
+    progress(edits.hoverProvider ? 'server: hover' : 'server: no hover provider advertised; hover is n/a');
+    const hover = edits.hoverProvider ? await measureHover(big) : undefined;
+    progress('server: cold start');
+    const coldStartMs = await measureColdStart(generateFile(1000, 77, 'cold_start'));
+
+    const result = {
+      machine: machine(),
+      corpusLines: generated.corpusLines,
+      corpusFiles: generated.files,
+      parseOnlyMs: generated.parseOnlyMs,
+      analysisMs: generated.analysisMs,
+      analysisOverParse: generated.analysisOverParse,
+      editToDiagnosticsP50Ms: round(edits.p50, 2),
+      editToDiagnosticsP95Ms: round(edits.p95, 2),
+      hoverP50Ms: hover ? round(hover.p50, 2) : null,
+      hoverP95Ms: hover ? round(hover.p95, 2) : null,
+      coldStartMs: round(coldStartMs),
+      cliWholeTreeMs: generated.cliWholeTreeMs,
+      cliBudgetMs: generated.cliBudgetMs,
+      peakRssMb: generated.peakRssMb,
+      trees,
+      missed: [] as string[],
+    };
+    const missed = treeMisses(generated, 'corpus');
+    trees.forEach((t) => missed.push(...treeMisses(t, path.basename(t.path))));
+    if (result.editToDiagnosticsP95Ms > TARGETS.editToDiagnosticsP95Ms) missed.push(`editToDiagnosticsP95Ms ${result.editToDiagnosticsP95Ms} > ${TARGETS.editToDiagnosticsP95Ms}`);
+    if (result.hoverP95Ms !== null && result.hoverP95Ms > TARGETS.hoverP95Ms) missed.push(`hoverP95Ms ${result.hoverP95Ms} > ${TARGETS.hoverP95Ms}`);
+    if (result.coldStartMs > TARGETS.coldStartMs) missed.push(`coldStartMs ${result.coldStartMs} > ${TARGETS.coldStartMs}`);
+    result.missed = missed;
+
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      const m = result.machine;
+      const rows: [string, string, string][] = [
+        ['corpus', `${generated.corpusLines} lines, ${generated.files} files`, ''],
+        ['parse only', `${generated.parseOnlyMs} ms`, ''],
+        ['parse + every rule', `${generated.analysisMs} ms`, ''],
+        ['analysis / parse', `${generated.analysisOverParse}`, `≤ ${TARGETS.analysisOverParse}`],
+        ['edit → diagnostics p50 / p95', `${result.editToDiagnosticsP50Ms} / ${result.editToDiagnosticsP95Ms} ms`, `p95 ≤ ${TARGETS.editToDiagnosticsP95Ms} ms`],
+        ['hover p50 / p95', hover ? `${result.hoverP50Ms} / ${result.hoverP95Ms} ms` : 'n/a (no hover provider)', `p95 ≤ ${TARGETS.hoverP95Ms} ms`],
+        ['cold start', `${result.coldStartMs} ms`, `≤ ${TARGETS.coldStartMs} ms`],
+        ['CLI whole corpus', `${generated.cliWholeTreeMs} ms`, `≤ ${generated.cliBudgetMs} ms`],
+        ['CLI peak RSS', `${generated.peakRssMb} MB`, `≤ ${TARGETS.peakRssMb} MB`],
+      ];
+      for (const t of trees) {
+        const name = path.basename(t.path);
+        rows.push(
+          [`${name}: corpus`, `${t.corpusLines} lines, ${t.files} files`, ''],
+          [`${name}: parse / analysis`, `${t.parseOnlyMs} / ${t.analysisMs} ms (×${t.analysisOverParse})`, `≤ ×${TARGETS.analysisOverParse}`],
+          [`${name}: CLI time / peak RSS`, `${t.cliWholeTreeMs} ms / ${t.peakRssMb} MB`, `≤ ${t.cliBudgetMs} ms / ${TARGETS.peakRssMb} MB`],
+        );
+      }
+      const w0 = Math.max(...rows.map((r) => r[0].length));
+      const w1 = Math.max(...rows.map((r) => r[1].length));
+      const lines = [
+        `machine: ${m.nproc} CPUs (${m.cpu}), ${m.memTotalGb} GB, node ${m.node}, ${m.platform}`,
+        ...rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`),
+        missed.length ? `missed targets:\n${missed.map((x) => `  - ${x}`).join('\n')}` : 'all targets met',
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    if (args.strict && missed.length) process.exitCode = 1;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,222 @@
+/**
+ * Version-gated hrtimer syntax that plain path resolution cannot see: the two body forms of
+ * `impl_has_hr_timer!` and the argument list of `HrTimer::new`. Which form a release accepts comes from the
+ * knowledge base (`syntax::impl-has-hr-timer-*` entries, the signature eras of `HrTimer::new`).
+ */
+import type { Node } from 'web-tree-sitter';
+import { knowledgeBase, sureStatusAt, type KnowledgeBase } from '../kb';
+import type { KbItem, SignatureEra } from '../kb/types';
+import { compareReleases, inRange } from '../kb/version';
+import { nodeRange } from '../lints/engine';
+import { hasHrTimerImpls, openingDelimiter, treeTokens } from '../lints/has-hr-timer-macro';
+import { walk } from '../parsing/walk';
+import { resolveSegments, segmentsOf, type Scope } from './resolve';
+import type { Range } from './types';
+
+/** A use of hrtimer syntax the target release does not accept. */
+export interface SyntaxGateFinding {
+  range: Range;
+  /** `not-yet`: the form arrived later (api-unavailable); `removed`: the form was dropped (api-removed). */
+  state: 'not-yet' | 'removed';
+  message: string;
+}
+
+const MACRO = 'kernel::impl_has_hr_timer!';
+const BARE = 'syntax::impl-has-hr-timer-bare';
+const KEYED = 'syntax::impl-has-hr-timer-mode-field';
+const NEW = 'kernel::time::hrtimer::HrTimer::new';
+
+function names(kb: KnowledgeBase, resolved: string | undefined, path: string): boolean {
+  return !!resolved && kb.lookup(resolved).some((i) => i.path === path);
+}
+
+/** Does this path or type node, resolved through the file's imports, name the kernel item `path`? */
+export function namesKernelItem(node: Node, scope: Scope, target: string, path: string): boolean {
+  const kb = knowledgeBase();
+  const segs = segmentsOf(node);
+  return !!segs && names(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target), path);
+}
+
+function available(kb: KnowledgeBase, path: string, target: string): KbItem | undefined {
+  const item = kb.resolve(path, target);
+  return item && sureStatusAt(item, target)?.state === 'available' ? item : undefined;
+}
+
+/** The `{ … }` body of the example in a syntax entry's signature (`mode: RelativeMode<Monotonic>, field: self.timer`). */
+function exampleBody(item: KbItem | undefined): string | undefined {
+  const m = item?.signatures?.[0]?.text.match(/\{\s*([^{}]*?)\s*\}\s*\}\s*$/);
+  return m?.[1];
+}
+
+/** The parameters of `fn <name>(…)` in a signature text, as written (`mode: HrTimerMode`, `clock: ClockId`). */
+export function signatureParamList(text: string, name: string): string[] | undefined {
+  const at = text.indexOf(`fn ${name}(`);
+  if (at < 0) return undefined;
+  let depth = 0;
+  let current = '';
+  const params: string[] = [];
+  for (let i = at + name.length + 4; i < text.length; i++) {
+    const c = text[i];
+    if (depth === 0 && c === ')') {
+      if (current.trim()) params.push(current.trim());
+      return params;
+    }
+    if (c === '(' || c === '<' || c === '[') depth++;
+    else if (c === ')' || c === ']' || (c === '>' && text[i - 1] !== '-')) depth--;
+    if (depth === 0 && c === ',') {
+      params.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  return undefined;
+}
+
+/** Just the parameter names (`new(mode: HrTimerMode, clock: ClockId)` → mode, clock). */
+export function signatureParams(text: string, name: string): string[] | undefined {
+  return signatureParamList(text, name)?.map((p) => p.split(':')[0].trim());
+}
+
+function eraOf(item: KbItem, era: SignatureEra): { since: string; until?: string } {
+  return { since: era.since ?? item.since, until: era.until ?? item.until };
+}
+
+/** `impl_has_hr_timer!` bodies in the form the target does not accept. */
+function macroForms(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
+  if (!available(kb, MACRO, target)) return;
+  const bare = kb.resolve(BARE, target);
+  const keyed = kb.resolve(KEYED, target);
+  for (const impl of hasHrTimerImpls(root)) {
+    if (impl.hasMetavariables || !impl.bodyRange || !impl.field) continue;
+    const segs = segmentsOf(impl.macro);
+    if (!segs || !names(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target, true), MACRO)) continue;
+    const field = impl.field.text;
+    if (impl.form === 'bare' && bare) {
+      const status = sureStatusAt(bare, target);
+      if (status?.state !== 'removed') continue;
+      const example = exampleBody(status.replacement ? kb.resolve(status.replacement, target) : keyed)?.replace(/self\.\w+/, `self.${field}`);
+      const use = example ? `; use \`{ ${example} }\` with the timer's own mode type` : '';
+      out.push({
+        range: impl.bodyRange,
+        state: 'removed',
+        message: `The bare \`{ self.${field} }\` body of \`impl_has_hr_timer!\` is not in Linux ${target} (removed in ${status.until})${use}.`,
+      });
+    } else if (impl.form === 'mode-field' && keyed) {
+      const status = sureStatusAt(keyed, target);
+      if (status?.state !== 'not-yet') continue;
+      out.push({
+        range: impl.bodyRange,
+        state: 'not-yet',
+        message: `The \`mode:\`/\`field:\` body of \`impl_has_hr_timer!\` is not in Linux ${target} (added in ${status.since}); write \`{ self.${field} }\` and pass the mode to \`HrTimer::new\`.`,
+      });
+    }
+  }
+}
+
+/** A call `…HrTimer::new(…)`: the path segments, the `new` token and the argument count. */
+interface NewCall {
+  segments: string[];
+  name: Node;
+  args: Node;
+  count: number;
+}
+
+function countTokenArgs(tokens: Node[]): number {
+  if (tokens.length === 0) return 0;
+  let count = 1;
+  tokens.forEach((t, i) => {
+    if (t.type === ',' && i < tokens.length - 1) count++;
+  });
+  return count;
+}
+
+/** Path calls `a::b::new(…)` written as plain tokens inside a macro's token tree. */
+function tokenCalls(tokens: Node[], out: NewCall[]): void {
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const args = tokens[i + 1];
+    if (tokens[i].type !== 'identifier' || tokens[i].text !== 'new' || tokens[i - 1].type !== '::') continue;
+    if (args.type !== 'token_tree' || openingDelimiter(args) !== '(') continue;
+    let j = i - 2;
+    // A turbofish `HrTimer::<Self>::new`: skip back over the generic arguments.
+    if (tokens[j].type === '>' || tokens[j].type === '>>') {
+      let depth = 0;
+      for (; j >= 0; j--) {
+        const t = tokens[j].type;
+        if (t === '>') depth++;
+        else if (t === '>>') depth += 2;
+        else if (t === '<') depth--;
+        if (depth <= 0) break;
+      }
+      if (j < 2 || tokens[j - 1].type !== '::') continue;
+      j -= 2;
+    }
+    const segments = ['new'];
+    while (j >= 0 && tokens[j].type === 'identifier') {
+      segments.unshift(tokens[j].text);
+      if (j >= 2 && tokens[j - 1].type === '::' && tokens[j - 2].type === 'identifier') j -= 2;
+      else break;
+    }
+    if (segments.length < 2) continue;
+    out.push({ segments, name: tokens[i], args, count: countTokenArgs(treeTokens(args)) });
+  }
+}
+
+/** Every `…::new(…)` call in the file, parsed or inside macro token trees (macro definitions skipped). */
+function newCalls(root: Node): NewCall[] {
+  const out: NewCall[] = [];
+  walk(root, (node) => {
+    if (node.type === 'macro_definition' || node.type === 'attribute_item' || node.type === 'inner_attribute_item') return false;
+    if (node.type === 'token_tree') {
+      tokenCalls(treeTokens(node), out);
+      return true;
+    }
+    if (node.type === 'call_expression') {
+      const fn = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments');
+      const name = fn?.type === 'scoped_identifier' ? fn.childForFieldName('name') : null;
+      const segs = fn && name?.text === 'new' ? segmentsOf(fn) : undefined;
+      if (segs && name && args) {
+        const count = args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
+        out.push({ segments: segs.map((s) => s.text), name, args, count });
+      }
+    }
+    return true;
+  });
+  return out;
+}
+
+/** `HrTimer::new` called with the argument list of another release. */
+function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
+  const item = available(kb, NEW, target);
+  const eras = item?.signatures ?? [];
+  const current = item && eras.find((e) => inRange(target, e.since ?? item.since, e.until ?? item.until));
+  const want = current && signatureParams(current.text, 'new');
+  if (!item || !want) return;
+  for (const call of newCalls(root)) {
+    if (call.count === want.length) continue;
+    if (!names(kb, resolveSegments(call.segments, scope, kb, target), NEW)) continue;
+    // Only a shape some other release accepts is a version problem; any other count is an ordinary error.
+    const other = eras.find((e) => e !== current && signatureParams(e.text, 'new')?.length === call.count);
+    if (!other) continue;
+    const { since, until } = eraOf(item, other);
+    const range = { start: nodeRange(call.name).start, end: nodeRange(call.args).end };
+    const written = `HrTimer::new(${(signatureParams(other.text, 'new') ?? []).join(', ')})`;
+    const instead = `use \`HrTimer::new(${want.join(', ')})\``;
+    if (compareReleases(since, target) > 0) {
+      out.push({ range, state: 'not-yet', message: `\`${written}\` is not in Linux ${target} (added in ${since}); ${instead}.` });
+    } else if (until) {
+      const why = want.length === 0 ? ' (the mode and clock now come from `mode:` in `impl_has_hr_timer!`)' : '';
+      out.push({ range, state: 'removed', message: `\`${written}\` is not in Linux ${target} (removed in ${until}); ${instead}${why}.` });
+    }
+  }
+}
+
+/** Every hrtimer syntax gate that the target release fails, for api-unavailable and api-removed to report. */
+export function hrtimerSyntaxGates(root: Node, target: string, scope: Scope): SyntaxGateFinding[] {
+  const kb = knowledgeBase();
+  const out: SyntaxGateFinding[] = [];
+  // Both the macro and the type must be spelled in the file (an alias is spelled in its `use`): skip the walks otherwise.
+  if (!root.text.includes('HrTimer') && !root.text.includes('impl_has_hr_timer')) return out;
+  macroForms(root, target, scope, kb, out);
+  newArguments(root, target, scope, kb, out);
+  return out;
+}

@@ -1,0 +1,267 @@
+/** What kernel item a position in a file names: paths, imports, macros, attributes, trait items, methods, macro bodies. */
+import type { Node, Tree } from 'web-tree-sitter';
+import { knowledgeBase, lastSegment, pickForTarget, type KnowledgeBase } from '../kb';
+import type { KbItem } from '../kb/types';
+import { canonicalRoot, crateForPath, resolveSegments, scopeOf, segmentsOf, type Scope } from './resolve';
+
+/** A kernel item found at a position, and the span of text that names it. */
+export interface SymbolHit {
+  item: KbItem;
+  /** The full path as written and resolved (e.g. `kernel::time::hrtimer::HrTimer::new`). */
+  path: string;
+  node: Node;
+}
+
+const NO_CODE = new Set(['line_comment', 'block_comment', 'string_literal', 'raw_string_literal', 'char_literal', 'string_content']);
+const IDENTS = new Set(['identifier', 'type_identifier', 'field_identifier']);
+const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
+
+/** Finds the kernel item named at `offset`, or undefined for local code, keywords, comments and strings. */
+export function symbolAt(tree: Tree, offset: number, target: string, filePath?: string): SymbolHit | undefined {
+  const root = tree.rootNode;
+  const node = root.descendantForIndex(offset, offset);
+  if (!node) return undefined;
+  for (let n: Node | null = node; n; n = n.parent) if (NO_CODE.has(n.type)) return undefined;
+  const kb = knowledgeBase();
+  const scope = scopeOf(tree, crateForPath(filePath));
+  const hit = (path: string | undefined, at: Node, macro = false): SymbolHit | undefined => {
+    if (!path) return undefined;
+    const full = macro && !path.endsWith('!') ? `${path}!` : path;
+    const item = kb.resolve(full, target);
+    return item ? { item, path: full, node: at } : undefined;
+  };
+
+  // `<-` inside an init macro body
+  if ((node.type === '<' || node.type === '-') && node.parent?.type === 'token_tree') {
+    const next = node.type === '<' ? node.nextSibling : node;
+    const prev = node.type === '<' ? node : node.previousSibling;
+    if (prev?.type === '<' && next?.type === '-' && prev.endIndex === next.startIndex) return hit('syntax::arrow-init', prev);
+    return undefined;
+  }
+  if (!IDENTS.has(node.type) && node.type !== 'self' && node.type !== 'crate') return undefined;
+  const parent = node.parent;
+  if (!parent) return undefined;
+
+  // attributes: #[pin_data], #[pin], #[pinned_drop], #[pin_data(PinnedDrop)], #[derive(Zeroable)]
+  const attr = enclosing(node, 'attribute');
+  if (attr) return attributeHit(kb, node, attr, target);
+
+  // inside a macro body: rebuild the path from the flat tokens
+  if (parent.type === 'token_tree') return tokenHit(kb, scope, node, target, hit);
+
+  // use declarations
+  const use = enclosing(node, 'use_declaration');
+  if (use) {
+    if (parent.type === 'use_as_clause' && parent.childForFieldName('alias')?.equals(node)) {
+      const aliased = scope.leaves.find((l) => l.node.parent?.equals(parent) || l.node.parent?.parent?.equals(parent));
+      return aliased ? hit(canonicalRoot(aliased.path, scope.crateName), node) : undefined;
+    }
+    const leaf = scope.leaves.find((l) => l.segments.some((s) => s.node.equals(node)));
+    if (!leaf) return undefined;
+    const idx = leaf.segments.findIndex((s) => s.node.equals(node));
+    const path = canonicalRoot(leaf.segments.slice(0, idx + 1).map((s) => s.text).join('::'), scope.crateName);
+    return hit(path, node) ?? hit(path, node, true);
+  }
+
+  // the macro name of a macro call
+  if (parent.type === 'macro_invocation' && parent.childForFieldName('macro')?.equals(node)) {
+    return hit(resolveSegments([node.text], scope, kb, target, true) ?? fallbackName(kb, `${node.text}!`, scope, target), node, true);
+  }
+  if (PATH_NODES.has(parent.type) && parent.parent?.type === 'macro_invocation' && parent.parent.childForFieldName('macro')?.equals(parent)) {
+    const segs = segmentsOf(parent);
+    const idx = segs?.findIndex((s) => s.node.equals(node)) ?? -1;
+    if (segs && idx >= 0) {
+      const last = idx === segs.length - 1;
+      return hit(resolveSegments(segs.slice(0, idx + 1).map((s) => s.text), scope, kb, target, last), node, last);
+    }
+  }
+
+  // associated items of a trait implementation: `type Pointer<'a> = …`, `fn run(…)`
+  if ((parent.type === 'type_item' || parent.type === 'function_item' || parent.type === 'const_item') && parent.childForFieldName('name')?.equals(node)) {
+    const impl = parent.parent?.type === 'declaration_list' ? parent.parent.parent : null;
+    const trait = impl?.type === 'impl_item' ? impl.childForFieldName('trait') : null;
+    if (!trait) return undefined;
+    const traitPath = resolveType(trait, scope, kb, target);
+    return traitPath ? hit(`${traitPath}::${node.text}`, node) : undefined;
+  }
+
+  // method calls and field accesses with a receiver whose kernel type is visible
+  if (parent.type === 'field_expression' && parent.childForFieldName('field')?.equals(node)) {
+    const receiver = parent.childForFieldName('value');
+    if (!receiver) return undefined;
+    for (const typePath of receiverTypes(receiver, scope, kb, target)) {
+      const found = hit(`${typePath}::${node.text}`, node);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  // paths: `kernel::sync::Mutex`, `HrTimer::new`, `HrTimerRestart::NoRestart`
+  let top: Node = node;
+  while (top.parent && (PATH_NODES.has(top.parent.type) || top.parent.type === 'generic_type') && top.parent.type !== 'generic_type') top = top.parent;
+  if (PATH_NODES.has(top.type)) {
+    const segs = segmentsOf(top);
+    const idx = segs?.findIndex((s) => s.node.equals(node)) ?? -1;
+    if (!segs || idx < 0) return undefined;
+    return hit(resolveSegments(segs.slice(0, idx + 1).map((s) => s.text), scope, kb, target), node);
+  }
+
+  // a bare name: imported, glob-imported, or (for hover only) a unique kernel name not defined locally
+  if (parent.type === 'function_item' || parent.type === 'struct_item' || parent.type === 'enum_item' || parent.type === 'let_declaration') {
+    if (parent.childForFieldName('name')?.equals(node) || parent.childForFieldName('pattern')?.equals(node)) return undefined;
+  }
+  if (node.type === 'field_identifier') return undefined;
+  return hit(resolveSegments([node.text], scope, kb, target) ?? fallbackName(kb, node.text, scope, target), node);
+}
+
+function enclosing(node: Node, type: string): Node | undefined {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === type) return n;
+    if (n.type === 'source_file' || n.type === 'block' || n.type === 'declaration_list') return undefined;
+  }
+  return undefined;
+}
+
+/** A unique kernel item of this name, when the file neither defines nor imports something else under it. */
+function fallbackName(kb: KnowledgeBase, name: string, scope: Scope, target: string): string | undefined {
+  if (scope.locals.has(name) || scope.imports.has(name.replace(/!$/, ''))) return undefined;
+  // Only type-like names (Mutex, HrTimer) and macros: a lower-case bare name is a variable or a local function.
+  if (!name.endsWith('!') && !/^[A-Z]/.test(name)) return undefined;
+  const candidates = kb.named(name).filter((i) => ['struct', 'enum', 'trait', 'type-alias', 'union', 'macro'].includes(i.kind));
+  if (candidates.length === 0) return undefined;
+  const chosen = pickForTarget(candidates, target);
+  return chosen?.path;
+}
+
+function attributeHit(kb: KnowledgeBase, node: Node, attr: Node, target: string): SymbolHit | undefined {
+  const name = attr.namedChildren.find((c) => c && (c.type === 'identifier' || c.type === 'scoped_identifier'));
+  if (!name) return undefined;
+  const attrName = lastSegment(name.text);
+  const pick = (path: string): SymbolHit | undefined => {
+    const item = pickForTarget(kb.lookup(path).length ? kb.lookup(path) : kb.named(path), target);
+    return item ? { item, path: item.path, node } : undefined;
+  };
+  if (name.equals(node) || name.lastChild?.equals(node)) {
+    if (attrName === 'pin') return pick('syntax::pin-field');
+    if (attrName === 'pin_data' || attrName === 'pinned_drop') return pick(`#[${attrName}]`);
+    return undefined;
+  }
+  if (attrName === 'pin_data' && node.text === 'PinnedDrop') return pick('syntax::pin-data-pinned-drop');
+  if (attrName === 'derive' && (node.text === 'Zeroable' || node.text === 'MaybeZeroable')) return pick(`#[derive(${node.text})]`);
+  return undefined;
+}
+
+function tokenHit(
+  kb: KnowledgeBase,
+  scope: Scope,
+  node: Node,
+  target: string,
+  hit: (path: string | undefined, at: Node, macro?: boolean) => SymbolHit | undefined,
+): SymbolHit | undefined {
+  const segs = [node.text];
+  let cur: Node | null = node;
+  for (;;) {
+    const sep: Node | null = cur.previousSibling;
+    const before: Node | null = sep?.previousSibling ?? null;
+    if (!sep || sep.type !== '::' || !before || before.type !== 'identifier') break;
+    segs.unshift(before.text);
+    cur = before;
+  }
+  const prev = cur.previousSibling;
+  // `..Zeroable::zeroed()` / `..Zeroable::init_zeroed()` tails
+  if (prev?.type === '..' && segs.length === 2 && segs[0] === 'Zeroable' && node.text === segs[1]) {
+    if (segs[1] === 'zeroed') return hit('syntax::zeroed-tail', node);
+    if (segs[1] === 'init_zeroed') return hit('syntax::init-zeroed-tail', node);
+  }
+  const macro = node.nextSibling?.type === '!';
+  const resolved = resolveSegments(segs, scope, kb, target, macro) ?? (segs.length === 1 ? fallbackName(kb, macro ? `${segs[0]}!` : segs[0], scope, target) : undefined);
+  return hit(resolved, node, macro);
+}
+
+/** Kernel path of a type node (`HrTimer<Self>`, `&VmaNew`, `kernel::sync::Arc<T>`), or undefined. */
+export function resolveType(typeNode: Node, scope: Scope, kb: KnowledgeBase, target: string): string | undefined {
+  let t: Node | null = typeNode;
+  while (t && (t.type === 'reference_type' || t.type === 'pointer_type')) t = t.childForFieldName('type');
+  if (!t) return undefined;
+  const segs = segmentsOf(t);
+  if (!segs) return undefined;
+  const path = resolveSegments(segs.map((s) => s.text), scope, kb, target) ?? (segs.length === 1 ? fallbackName(kb, segs[0].text, scope, target) : undefined);
+  if (!path) return undefined;
+  const item = kb.resolve(path, target);
+  return item ? item.path : undefined;
+}
+
+/** Type nodes a receiver expression may have, found from declarations in the same function or impl. */
+function receiverTypeNodes(receiver: Node): Node[] {
+  const out: Node[] = [];
+  if (receiver.type === 'identifier' || receiver.type === 'self') {
+    const name = receiver.text;
+    for (let n: Node | null = receiver.parent; n; n = n.parent) {
+      if (n.type === 'function_item' || n.type === 'closure_expression') {
+        const params = n.childForFieldName('parameters');
+        for (const p of params?.namedChildren ?? []) {
+          if (!p) continue;
+          if (p.type === 'parameter' && p.childForFieldName('pattern')?.text === name) {
+            const t = p.childForFieldName('type');
+            if (t) out.push(t);
+          }
+        }
+      }
+      if (n.type === 'block') {
+        for (const stmt of n.namedChildren) {
+          if (!stmt || stmt.startIndex >= receiver.startIndex) break;
+          if (stmt.type === 'let_declaration' && stmt.childForFieldName('pattern')?.text === name) {
+            const t = stmt.childForFieldName('type');
+            if (t) out.push(t);
+          }
+        }
+      }
+    }
+  } else if (receiver.type === 'field_expression') {
+    // self.field: the field's declared type in the struct the impl is for
+    const base = receiver.childForFieldName('value');
+    const field = receiver.childForFieldName('field')?.text;
+    if (base?.type === 'self' && field) {
+      let impl: Node | null = receiver.parent;
+      while (impl && impl.type !== 'impl_item') impl = impl.parent;
+      const typeName = impl?.childForFieldName('type');
+      const name = typeName ? (segmentsOf(typeName)?.pop()?.text ?? '') : '';
+      const root = receiver.tree.rootNode;
+      for (const item of root.namedChildren) {
+        if (item?.type === 'struct_item' && item.childForFieldName('name')?.text === name) {
+          for (const f of item.childForFieldName('body')?.namedChildren ?? []) {
+            if (f?.type === 'field_declaration' && f.childForFieldName('name')?.text === field) {
+              const t = f.childForFieldName('type');
+              if (t) out.push(t);
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Candidate kernel type paths for a receiver, outermost first, then the type arguments (for `Arc<T>`, `Pin<&T>`). */
+function receiverTypes(receiver: Node, scope: Scope, kb: KnowledgeBase, target: string): string[] {
+  const out: string[] = [];
+  const visit = (t: Node | null, depth: number): void => {
+    if (!t || depth > 3) return;
+    if (t.type === 'reference_type' || t.type === 'pointer_type') return visit(t.childForFieldName('type'), depth);
+    const p = resolveType(t, scope, kb, target);
+    if (p) {
+      out.push(p);
+      const item = kb.resolve(p, target);
+      const alias = item?.kind === 'type-alias' ? /=\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(item.signatures?.[0]?.text ?? '')?.[1] : undefined;
+      if (alias) {
+        const real = kb.named(alias).find((i) => i.kind === 'struct' && i.path.startsWith(p.split('::').slice(0, 2).join('::')));
+        if (real) out.push(real.path);
+      }
+    }
+    if (t.type === 'generic_type') {
+      for (const a of t.childForFieldName('type_arguments')?.namedChildren ?? []) visit(a, depth + 1);
+    }
+  };
+  for (const t of receiverTypeNodes(receiver)) visit(t, 0);
+  return out;
+}

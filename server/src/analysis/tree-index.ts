@@ -1,0 +1,178 @@
+/** An index of a kernel tree's own Rust API: public items, their signatures and `///` docs, and where they are. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Node, Parser } from 'web-tree-sitter';
+import { parseWithLimit } from '../parsing/language';
+import { rustFilesUnder } from './files';
+
+/** One public item found in the tree. */
+export interface IndexedItem {
+  path: string;
+  signature: string;
+  docs: string;
+  file: string;
+  /** Zero-based position of the item's name. */
+  line: number;
+  character: number;
+}
+
+/** Limits that keep indexing bounded. */
+export interface IndexLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 3000, maxFileBytes: 1024 * 1024 };
+
+/** The Rust source folders of a kernel tree that define its API, and the crate each belongs to. */
+export function apiSourceRoots(kernelRoot: string): { dir: string; crate: string }[] {
+  return [
+    { dir: path.join(kernelRoot, 'rust', 'kernel'), crate: 'kernel' },
+    { dir: path.join(kernelRoot, 'rust', 'pin-init', 'src'), crate: 'pin_init' },
+  ];
+}
+
+/** Lists the .rs files to index (sorted, bounded). */
+export function listApiFiles(kernelRoot: string, limits: IndexLimits = DEFAULT_INDEX_LIMITS): { file: string; crate: string; base: string }[] {
+  const out: { file: string; crate: string; base: string }[] = [];
+  for (const { dir, crate } of apiSourceRoots(kernelRoot)) {
+    for (const file of rustFilesUnder(dir, limits.maxFiles - out.length)) out.push({ file, crate, base: dir });
+  }
+  return out;
+}
+
+/** The module path of a source file (`rust/kernel/sync/lock/mutex.rs` → `kernel::sync::lock::mutex`). */
+export function modulePathOf(file: string, base: string, crate: string): string {
+  const rel = path.relative(base, file).replace(/\\/g, '/').replace(/\.rs$/, '');
+  const parts = rel.split('/').filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (last === 'lib' || last === 'mod') parts.pop();
+  return [crate, ...parts].join('::');
+}
+
+function isPublic(node: Node): boolean {
+  return node.namedChildren.some((c) => c?.type === 'visibility_modifier' && c.text === 'pub');
+}
+
+function docsBefore(node: Node): string {
+  const lines: string[] = [];
+  let prev = node.previousNamedSibling;
+  while (prev && (prev.type === 'attribute_item' || prev.type === 'line_comment')) {
+    if (prev.type === 'line_comment') {
+      const doc = prev.childForFieldName('doc');
+      if (!prev.childForFieldName('outer') || !doc) break;
+      lines.unshift(doc.text.replace(/^ /, '').replace(/\r?\n$/, ''));
+    }
+    prev = prev.previousNamedSibling;
+  }
+  return lines.join('\n').trim();
+}
+
+function signatureOf(node: Node): string {
+  const body = node.childForFieldName('body');
+  const end = body && body.type !== 'field_declaration_list' && body.type !== 'ordered_field_declaration_list' ? body.startIndex : node.endIndex;
+  let text = node.text.slice(0, end - node.startIndex);
+  if (body && (body.type === 'field_declaration_list' || body.type === 'enum_variant_list')) text = node.text.slice(0, body.startIndex - node.startIndex) + '{ … }';
+  return text.replace(/\s+/g, ' ').replace(/\s*[{;]\s*$/, '').trim();
+}
+
+function hasMacroExport(node: Node): boolean {
+  let prev = node.previousNamedSibling;
+  while (prev && (prev.type === 'attribute_item' || prev.type === 'line_comment')) {
+    if (prev.type === 'attribute_item' && /macro_export/.test(prev.text)) return true;
+    prev = prev.previousNamedSibling;
+  }
+  return false;
+}
+
+const ITEM_TYPES = new Set(['struct_item', 'enum_item', 'union_item', 'trait_item', 'function_item', 'type_item', 'const_item', 'static_item', 'mod_item']);
+
+/** Collects the public items of one parsed file. */
+export function indexFile(root: Node, file: string, modulePath: string, crate: string): IndexedItem[] {
+  const out: IndexedItem[] = [];
+  const add = (p: string, node: Node, nameNode: Node, signature = signatureOf(node)): void => {
+    out.push({ path: p, signature, docs: docsBefore(node), file, line: nameNode.startPosition.row, character: nameNode.startPosition.column });
+  };
+  const visit = (container: Node, mod: string): void => {
+    for (const node of container.namedChildren) {
+      if (!node) continue;
+      if (node.type === 'macro_definition' && hasMacroExport(node)) {
+        const name = node.childForFieldName('name');
+        if (name) add(`${crate}::${name.text}!`, node, name, `macro_rules! ${name.text}`);
+        continue;
+      }
+      if (!ITEM_TYPES.has(node.type) || !isPublic(node)) {
+        if (node.type === 'impl_item') visitImpl(node, mod);
+        continue;
+      }
+      const name = node.childForFieldName('name');
+      if (!name) continue;
+      const p = `${mod}::${name.text}`;
+      if (node.type === 'mod_item') {
+        const body = node.childForFieldName('body');
+        if (body) visit(body, p);
+        continue;
+      }
+      add(p, node, name);
+      if (node.type === 'trait_item') {
+        for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
+          if (!m || !(m.type === 'function_item' || m.type === 'function_signature_item' || m.type === 'associated_type')) continue;
+          const mn = m.childForFieldName('name');
+          if (mn) add(`${p}::${mn.text}`, m, mn);
+        }
+      }
+    }
+  };
+  const visitImpl = (impl: Node, mod: string): void => {
+    if (impl.childForFieldName('trait')) return;
+    const t = impl.childForFieldName('type');
+    const typeName = t?.type === 'generic_type' ? t.childForFieldName('type')?.text : t?.text;
+    if (!typeName || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(typeName)) return;
+    for (const m of impl.childForFieldName('body')?.namedChildren ?? []) {
+      if (!m || m.type !== 'function_item' || !isPublic(m)) continue;
+      const mn = m.childForFieldName('name');
+      if (mn) add(`${mod}::${typeName}::${mn.text}`, m, mn);
+    }
+  };
+  visit(root, modulePath);
+  return out;
+}
+
+/** Indexes a list of files, a few at a time; `yieldEvery` lets callers keep serving requests between chunks. */
+export async function buildIndex(
+  parser: Parser,
+  kernelRoot: string,
+  options: { limits?: IndexLimits; cancelled?: () => boolean; pause?: () => Promise<void> } = {},
+): Promise<{ items: Map<string, IndexedItem>; files: number; skipped: number; cancelled: boolean }> {
+  const limits = options.limits ?? DEFAULT_INDEX_LIMITS;
+  const items = new Map<string, IndexedItem>();
+  let files = 0;
+  let skipped = 0;
+  for (const { file, crate, base } of listApiFiles(kernelRoot, limits)) {
+    if (options.cancelled?.()) return { items, files, skipped, cancelled: true };
+    let text: string;
+    try {
+      if (fs.statSync(file).size > limits.maxFileBytes) {
+        skipped++;
+        continue;
+      }
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      skipped++;
+      continue;
+    }
+    const tree = parseWithLimit(parser, text);
+    if (!tree) {
+      skipped++;
+      continue;
+    }
+    try {
+      for (const it of indexFile(tree.rootNode, file, modulePathOf(file, base, crate), crate)) if (!items.has(it.path)) items.set(it.path, it);
+    } finally {
+      tree.delete();
+    }
+    files++;
+    if (options.pause && files % 8 === 0) await options.pause();
+  }
+  return { items, files, skipped, cancelled: false };
+}

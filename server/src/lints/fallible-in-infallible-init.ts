@@ -1,0 +1,107 @@
+/** fallible-in-infallible-init: error propagation inside `pin_init!`/`init!`, and `pin_init::try_*!` without `? E`. */
+import type { Node } from 'web-tree-sitter';
+import type { Fix } from '../analysis/types';
+import { knowledgeBase, sureStatusAt } from '../kb';
+import { compareReleases } from '../kb/version';
+import { defineRule, nodeRange } from './engine';
+import { innerTokens, tokenMacroCalls, type InitMacro } from './macro-body';
+import { pinInitFile } from './pin-init-facts';
+import type { Scope } from '../analysis/resolve';
+
+/** Tokens that start a closure, an async block or a nested function: `?` inside them is theirs. */
+const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);
+/** Tokens after which a `?` is the error-propagation operator (not `?Sized`). */
+const EXPR_END = new Set(['identifier', 'self', 'await', 'integer_literal', 'float_literal', 'string_literal', 'raw_string_literal', 'char_literal', 'boolean_literal', '?']);
+const NESTED_INIT = new Set(['pin_init', 'try_pin_init', 'init', 'try_init']);
+
+/** `?` operators and `return Err` in an entry, or undefined when the entry has its own closures. */
+function propagations(entry: readonly Node[]): Node[] | undefined {
+  const out: Node[] = [];
+  const stack: Node[][] = [[...entry]];
+  while (stack.length) {
+    const toks = stack.pop() as Node[];
+    const skip = new Set<number>();
+    for (const call of tokenMacroCalls(toks)) {
+      if (NESTED_INIT.has(call.path[call.path.length - 1].text)) skip.add(call.args.id);
+    }
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (OWN_SCOPE.has(t.type)) return undefined;
+      if (t.type === 'token_tree') {
+        if (!skip.has(t.id)) stack.push(innerTokens(t));
+        continue;
+      }
+      const prev = toks[i - 1];
+      if (t.type === '?' && prev && (EXPR_END.has(prev.type) || (prev.type === 'token_tree' && prev.firstChild?.type !== '{'))) out.push(t);
+      if (t.type === 'return' && toks[i + 1]?.type === 'identifier' && toks[i + 1].text === 'Err') out.push(t);
+    }
+  }
+  return out;
+}
+
+/** For a `try_*!` call without `? E`: true when it is surely the `pin_init` crate's macro, which has no default error. */
+function isCrateMacro(m: InitMacro, scope: Scope): boolean {
+  const segs = m.path.map((p) => p.text);
+  if (segs.length > 1) return segs[0] === 'pin_init' || (segs[0] === 'crate' && scope.crateName === 'pin_init');
+  if (scope.crateName === 'pin_init') return true;
+  const imported = scope.imports.get(segs[0]);
+  if (imported !== undefined) return imported.startsWith('pin_init::');
+  const kernelGlob = scope.globs.some((g) => g === 'kernel' || g.startsWith('kernel::'));
+  return scope.globs.includes('pin_init') && !kernelGlob;
+}
+
+/** Can `try_pin_init!`/`try_init!` be named the same way as this call, resolving to the kernel's macro? */
+function renameWorks(m: InitMacro, scope: Scope, target: string): boolean {
+  const segs = m.path.map((p) => p.text);
+  if (segs.length > 1) return segs[0] === 'kernel' && compareReleases(target, '6.15') < 0;
+  const tryName = `try_${segs[0]}`;
+  const imported = scope.imports.get(tryName);
+  if (imported !== undefined) return imported.startsWith('kernel::');
+  return scope.globs.includes('kernel::prelude') && !scope.globs.includes('pin_init');
+}
+
+export default defineRule({
+  id: 'fallible-in-infallible-init',
+  // pin-init arrived in 6.4; before it none of this syntax exists.
+  since: '6.4',
+  severity: 'error',
+  docs: {
+    what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`, and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',
+    why: 'The field expressions of an init macro run inside a closure that returns the macro\'s error type; for `pin_init!`/`init!` that is `Infallible`, so any error propagation fails to build with a confusing `From` error. Unlike the kernel\'s `try_pin_init!`, which defaults to `kernel::error::Error`, the `pin_init` crate\'s version has no default and does not match without a suffix.',
+    example: 'pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
+    useInstead: 'try_pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
+  },
+  check(ctx) {
+    const { scope, macros } = pinInitFile(ctx);
+    const crateTry = knowledgeBase().resolve('pin_init::try_pin_init!', ctx.target);
+    const crateTryHere = crateTry ? sureStatusAt(crateTry, ctx.target)?.state === 'available' : false;
+    for (const m of macros) {
+      if (m.hasMetavariables || !m.body) continue;
+      if (m.name === 'pin_init' || m.name === 'init') {
+        const found: Node[] = [];
+        for (const entry of m.fields) found.push(...(propagations(entry.tokens) ?? []));
+        if (found.length === 0) continue;
+        const fallible = `try_${m.name}`;
+        const last = m.path[m.path.length - 1];
+        const fixes: Fix[] = renameWorks(m, scope, ctx.target)
+          ? [{ title: `Use \`${fallible}!\``, edits: [{ range: nodeRange(last), newText: fallible }] }]
+          : [];
+        for (const t of found) {
+          const what = t.type === '?' ? '`?`' : '`return Err(…)`';
+          ctx.report(t, `${what} inside \`${m.name}!\` cannot propagate an error because its error type is \`Infallible\`; use \`${fallible}!\`.`, fixes);
+        }
+      } else if (!m.errorSuffix && crateTryHere && isCrateMacro(m, scope)) {
+        const segs = m.path.map((p) => p.text);
+        const fixes: Fix[] =
+          segs.length === 2 && segs[0] === 'pin_init' && !ctx.filePath?.replace(/\\/g, '/').includes('/rust/pin-init/')
+            ? [{ title: `Use \`kernel::${m.name}!\` (defaults to \`kernel::error::Error\`)`, edits: [{ range: nodeRange(m.path[0]), newText: 'kernel' }] }]
+            : [];
+        ctx.report(
+          m.nameNode,
+          `\`pin_init::${m.name}!\` has no default error type (unlike \`kernel::${m.name}!\`), so it needs \`? ErrorType\` after the closing brace.`,
+          fixes,
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+/** init-missing-field: an init macro that leaves fields of a struct in this file uninitialised. */
+import { compareReleases } from '../kb/version';
+import { defineRule } from './engine';
+import { structFor } from './macro-body';
+import { pinInitFile } from './pin-init-facts';
+
+export default defineRule({
+  id: 'init-missing-field',
+  // pin-init arrived in 6.4; before it none of this syntax exists.
+  since: '6.4',
+  severity: 'error',
+  docs: {
+    what: 'Flags a `pin_init!`/`try_pin_init!`/`init!`/`try_init!` for a struct defined in the same file that does not mention every field and has no `..Zeroable::init_zeroed()` (before 6.17: `..Zeroable::zeroed()`) tail.',
+    why: 'The init macros write each field in place and then check, with a struct expression the compiler type-checks, that every field was written exactly once. A forgotten field is a build error that points into the macro expansion rather than at the missing name.',
+    example: '#[pin_data]\nstruct Dev { #[pin] lock: Mutex<u32>, irq: u32 }\n\npin_init!(Dev { lock <- new_mutex!(0) })',
+    useInstead: 'pin_init!(Dev { lock <- new_mutex!(0), irq: 0 })\n// or, when the struct is Zeroable:\npin_init!(Dev { lock <- new_mutex!(0), ..Zeroable::init_zeroed() })',
+  },
+  check(ctx) {
+    const { macros, structs } = pinInitFile(ctx);
+    const tail = compareReleases(ctx.target, '6.17') >= 0 ? '..Zeroable::init_zeroed()' : '..Zeroable::zeroed()';
+    for (const m of macros) {
+      if (m.hasMetavariables || !m.body || m.tail || !m.typeName) continue;
+      // Anything the reader does not understand (or fields switched on by cfg) means silence.
+      if (m.fields.some((f) => f.kind === 'other' || f.attributes.length > 0)) continue;
+      const s = structFor(m, structs);
+      if (!s || s.tupleOrUnit) continue;
+      const listed = new Set(m.fields.filter((f) => f.name).map((f) => f.name?.text));
+      const missing = s.fields.filter((f) => !f.cfg && !listed.has(f.name)).map((f) => `\`${f.name}\``);
+      if (missing.length === 0) continue;
+      const fields = missing.length === 1 ? `field ${missing[0]}` : `fields ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+      ctx.report(m.typeName, `\`${m.name}!\` for \`${s.name}\` does not initialise ${fields} and has no \`${tail}\` tail.`);
+    }
+  },
+});

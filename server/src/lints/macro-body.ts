@@ -1,0 +1,425 @@
+/**
+ * Reads the bodies of the pin-init macros (`pin_init!`, `try_pin_init!`, `init!`, `try_init!`), which tree-sitter
+ * leaves as flat token trees, and matches them with the struct definitions of the same file.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../analysis/types';
+import { walk } from '../parsing/walk';
+import { nodeRange } from './engine';
+
+/** The four initializer macros. */
+export type InitMacroName = 'pin_init' | 'try_pin_init' | 'init' | 'try_init';
+
+const INIT_MACROS = new Set<string>(['pin_init', 'try_pin_init', 'init', 'try_init']);
+
+/** One entry of an init macro's field list. */
+export interface InitField {
+  /** `f <- e`, `f: e`, shorthand `f`, or an `_: { … }` code block; `other` for anything unrecognised. */
+  kind: 'arrow' | 'colon' | 'shorthand' | 'block' | 'other';
+  /** The field name token (absent for `_` blocks and unrecognised entries). */
+  name?: Node;
+  /** The operator tokens: `<` and `-` for arrows, `:` for colon fields and blocks. */
+  operator: Node[];
+  /** Tokens of the value expression (for blocks: the `{ … }` token tree). */
+  value: Node[];
+  /** `#[…]` attributes written before the entry (e.g. `#[cfg(…)]`), as `#` plus the bracket token tree. */
+  attributes: Node[][];
+  /** Every token of the entry, attributes included, comments excluded. */
+  tokens: Node[];
+  range: Range;
+}
+
+/** The `..Zeroable::zeroed()` / `..Zeroable::init_zeroed()` tail, or some other `..` tail. */
+export interface InitTail {
+  kind: 'zeroed' | 'init_zeroed' | 'other';
+  /** The `..` token. */
+  dots: Node;
+  /** The method name token (`zeroed` / `init_zeroed`), when the tail has the usual shape. */
+  method?: Node;
+  tokens: Node[];
+  range: Range;
+}
+
+/** A pin-init macro call and its parsed body. */
+export interface InitMacro {
+  name: InitMacroName;
+  /** The macro path as written, one token per segment (`kernel`, `try_pin_init`). */
+  path: Node[];
+  /** The whole path including `::` tokens, for replacing the macro name. */
+  nameNode: Node;
+  /** The `macro_invocation` node when tree-sitter parsed one; undefined for calls nested in token trees. */
+  invocation?: Node;
+  /** The argument token tree `( … )`. */
+  args: Node;
+  /** `&this in`: the `this` token. */
+  thisName?: Node;
+  /** Tokens of the type path (`Self`, `Foo`, `Foo::<T>`, `a::Foo`). */
+  typeTokens: Node[];
+  /** The last path segment before generics, e.g. `Foo` for `a::Foo::<T>`, `Self` for `Self`. */
+  typeName?: Node;
+  /** The `{ … }` token tree holding the fields. */
+  body?: Node;
+  fields: InitField[];
+  tail?: InitTail;
+  /** The `? Error` suffix after the braces: the `?` token and the error type tokens. */
+  errorSuffix?: { question: Node; type: Node[] };
+  /** True when the call contains `$` tokens (it sits in a macro expansion template and cannot be judged). */
+  hasMetavariables: boolean;
+  /** Range of the whole call, path to closing delimiter. */
+  range: Range;
+}
+
+const COMMENTS = new Set(['line_comment', 'block_comment']);
+
+/** The children of a token tree without its delimiters and comments. */
+export function innerTokens(tree: Node): Node[] {
+  const out: Node[] = [];
+  const n = tree.childCount;
+  for (let i = 1; i < n - 1; i++) {
+    const c = tree.child(i);
+    if (c && !COMMENTS.has(c.type)) out.push(c);
+  }
+  return out;
+}
+
+/** The opening delimiter of a token tree: `(`, `[` or `{`. */
+export function delimiter(tree: Node): string {
+  return tree.firstChild?.type ?? '';
+}
+
+/** Splits tokens on `,` at depth 0 (token trees are already nested, so every comma seen here is at depth 0). */
+export function splitOnCommas(tokens: readonly Node[]): Node[][] {
+  const out: Node[][] = [[]];
+  for (const t of tokens) {
+    if (t.type === ',') out.push([]);
+    else out[out.length - 1].push(t);
+  }
+  if (out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** Range from the start of the first node to the end of the last. */
+export function spanOf(nodes: readonly Node[]): Range {
+  return { start: nodeRange(nodes[0]).start, end: nodeRange(nodes[nodes.length - 1]).end };
+}
+
+function hasDollar(tree: Node): boolean {
+  let found = false;
+  walk(tree, (n) => {
+    if (found) return false;
+    if (n.type === '$' || n.type === 'metavariable') found = true;
+    return !found;
+  });
+  return found;
+}
+
+function isIdent(n: Node | undefined, text?: string): boolean {
+  return !!n && (n.type === 'identifier' || n.type === 'self' || n.type === 'super' || n.type === 'crate') && (text === undefined || n.text === text);
+}
+
+/** Parses one field-list entry. */
+function readField(tokens: Node[]): InitField | InitTail {
+  const attributes: Node[][] = [];
+  let i = 0;
+  while (tokens[i]?.type === '#' && tokens[i + 1]?.type === 'token_tree' && delimiter(tokens[i + 1]) === '[') {
+    attributes.push([tokens[i], tokens[i + 1]]);
+    i += 2;
+  }
+  const rest = tokens.slice(i);
+  const range = spanOf(tokens);
+  const first = rest[0];
+  if (first?.type === '..') {
+    const [, zeroable, colons, method, call] = rest;
+    const shaped =
+      isIdent(zeroable, 'Zeroable') && colons?.type === '::' && isIdent(method) && call?.type === 'token_tree' && innerTokens(call).length === 0 && rest.length === 5;
+    const kind = shaped && method.text === 'zeroed' ? 'zeroed' : shaped && method.text === 'init_zeroed' ? 'init_zeroed' : 'other';
+    return { kind, dots: first, method: shaped ? method : undefined, tokens, range };
+  }
+  const base = { attributes, tokens, range };
+  if (first?.type === '_' && rest[1]?.type === ':' && rest[2]?.type === 'token_tree' && delimiter(rest[2]) === '{' && rest.length === 3) {
+    return { ...base, kind: 'block', operator: [rest[1]], value: [rest[2]] };
+  }
+  if (first?.type === 'identifier') {
+    if (rest.length === 1) return { ...base, kind: 'shorthand', name: first, operator: [], value: [] };
+    if (rest[1].type === '<' && rest[2]?.type === '-' && rest[1].endIndex === rest[2].startIndex) {
+      return { ...base, kind: 'arrow', name: first, operator: [rest[1], rest[2]], value: rest.slice(3) };
+    }
+    if (rest[1].type === ':') return { ...base, kind: 'colon', name: first, operator: [rest[1]], value: rest.slice(2) };
+  }
+  return { ...base, kind: 'other', operator: [], value: rest };
+}
+
+/** Reads an init macro call from its path tokens (one per segment) and argument token tree. */
+export function readInitMacro(path: Node[], nameNode: Node, args: Node, invocation?: Node): InitMacro | undefined {
+  const last = path[path.length - 1];
+  if (!last || !INIT_MACROS.has(last.text)) return undefined;
+  const tokens = innerTokens(args);
+  const bodyAt = tokens.findIndex((t) => t.type === 'token_tree' && delimiter(t) === '{');
+  const head = bodyAt < 0 ? tokens : tokens.slice(0, bodyAt);
+  let typeStart = 0;
+  let thisName: Node | undefined;
+  if (head[0]?.type === '&' && isIdent(head[1]) && isIdent(head[2], 'in')) {
+    thisName = head[1];
+    typeStart = 3;
+  }
+  const typeTokens = head.slice(typeStart);
+  let typeName: Node | undefined;
+  for (const t of typeTokens) {
+    if (t.type === '<') break;
+    if (t.type === 'identifier' || t.type === 'self') typeName = t;
+  }
+  const result: InitMacro = {
+    name: last.text as InitMacroName,
+    path,
+    nameNode,
+    invocation,
+    args,
+    thisName,
+    typeTokens,
+    typeName,
+    fields: [],
+    hasMetavariables: hasDollar(args),
+    range: { start: nodeRange(path[0]).start, end: nodeRange(args).end },
+  };
+  if (bodyAt < 0) return result;
+  const body = tokens[bodyAt];
+  result.body = body;
+  for (const entry of splitOnCommas(innerTokens(body))) {
+    if (entry.length === 0) continue;
+    const read = readField(entry);
+    if ('dots' in read) result.tail = read;
+    else result.fields.push(read);
+  }
+  const after = tokens.slice(bodyAt + 1);
+  if (after[0]?.type === '?') result.errorSuffix = { question: after[0], type: after.slice(1) };
+  return result;
+}
+
+/** The path segments of a macro name node (`a::b::c` → the three identifier nodes), or undefined. */
+function macroPathSegments(node: Node): Node[] | undefined {
+  if (node.type === 'identifier') return [node];
+  if (node.type === 'scoped_identifier') {
+    const name = node.childForFieldName('name');
+    const path = node.childForFieldName('path');
+    if (!name) return undefined;
+    if (!path) return [name]; // `::pin_init::…` written absolute: keep the name only
+    const head = macroPathSegments(path);
+    return head ? [...head, name] : undefined;
+  }
+  if (node.type === 'crate' || node.type === 'self' || node.type === 'super') return [node];
+  return undefined;
+}
+
+/** A macro call spelled as tokens: `a :: b ! ( … )` ending at index `bang + 1`. */
+export interface TokenMacroCall {
+  path: Node[];
+  bang: Node;
+  args: Node;
+}
+
+/** Macro calls written as plain tokens in a token sequence (`kernel::new_mutex!(…)` inside another macro). */
+export function tokenMacroCalls(tokens: readonly Node[]): TokenMacroCall[] {
+  const out: TokenMacroCall[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i].type !== '!' || tokens[i + 1].type !== 'token_tree' || !isIdent(tokens[i - 1])) continue;
+    const path = [tokens[i - 1]];
+    let j = i - 2;
+    while (j >= 1 && tokens[j].type === '::' && isIdent(tokens[j - 1])) {
+      path.unshift(tokens[j - 1]);
+      j -= 2;
+    }
+    out.push({ path, bang: tokens[i], args: tokens[i + 1] });
+  }
+  return out;
+}
+
+/**
+ * Every init macro call in the file: parsed `macro_invocation`s and calls nested as tokens inside other macros'
+ * token trees (e.g. `inner <- pin_init!(…)` in an outer `pin_init!`). Macro definitions are skipped.
+ */
+export function initMacros(root: Node): InitMacro[] {
+  const out: InitMacro[] = [];
+  const scanTokens = (tree: Node): void => {
+    // Iterative over nested token trees.
+    const stack = [tree];
+    while (stack.length) {
+      const t = stack.pop() as Node;
+      const toks = innerTokens(t);
+      for (const call of tokenMacroCalls(toks)) {
+        const m = readInitMacro(call.path, call.path[call.path.length - 1], call.args);
+        if (m) out.push(m);
+      }
+      for (const c of toks) if (c.type === 'token_tree') stack.push(c);
+    }
+  };
+  walk(root, (node) => {
+    if (node.type === 'macro_definition') return false;
+    if (node.type === 'macro_invocation') {
+      const macro = node.childForFieldName('macro');
+      const args = node.children.find((c) => c?.type === 'token_tree') ?? null;
+      if (macro && args) {
+        const path = macroPathSegments(macro);
+        const m = path ? readInitMacro(path, macro, args, node) : undefined;
+        if (m) out.push(m);
+        scanTokens(args);
+      }
+      return false;
+    }
+    return true;
+  });
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+/** One field of a struct definition. */
+export interface StructField {
+  name: string;
+  nameNode: Node;
+  /** The field's type node. */
+  type: Node;
+  declaration: Node;
+  /** Attribute items written before the field. */
+  attributes: Node[];
+  /** The `#[pin]` attribute, when present. */
+  pin?: Node;
+  /** True when the field carries a `#[cfg…]` attribute (it may not exist in every build). */
+  cfg: boolean;
+}
+
+/** A struct defined in the file, with what pin-init cares about. */
+export interface StructDef {
+  name: string;
+  nameNode: Node;
+  node: Node;
+  /** Attribute items before the struct (doc comments skipped). */
+  attributes: Node[];
+  /** The `#[pin_data]` / `#[pin_data(PinnedDrop)]` attribute, when present. */
+  pinData?: Node;
+  /** True for `#[pin_data(PinnedDrop)]`. */
+  pinnedDrop: boolean;
+  /** True for tuple and unit structs (no named fields). */
+  tupleOrUnit: boolean;
+  fields: StructField[];
+}
+
+/** The path text of an attribute item (`#[pin_data(X)]` → `pin_data`, `#[pin_init::pin_data]` → `pin_init::pin_data`). */
+export function attributePath(item: Node): string | undefined {
+  const attr = item.namedChildren.find((c) => c?.type === 'attribute');
+  const path = attr?.namedChildren[0];
+  return path ? path.text.replace(/\s+/g, '') : undefined;
+}
+
+/** The last segment of an attribute's path. */
+export function attributeName(item: Node): string | undefined {
+  const p = attributePath(item);
+  return p === undefined ? undefined : p.slice(p.lastIndexOf(':') + 1);
+}
+
+/** The argument token tree of an attribute (`(PinnedDrop)`), when present. */
+export function attributeArguments(item: Node): Node | undefined {
+  const attr = item.namedChildren.find((c) => c?.type === 'attribute');
+  return attr?.childForFieldName('arguments') ?? undefined;
+}
+
+/** Attribute items written directly before an item, skipping comments. */
+export function attributesBefore(node: Node): Node[] {
+  const out: Node[] = [];
+  let p = node.previousSibling;
+  while (p && (p.type === 'attribute_item' || COMMENTS.has(p.type))) {
+    if (p.type === 'attribute_item') out.unshift(p);
+    p = p.previousSibling;
+  }
+  return out;
+}
+
+function readStruct(node: Node): StructDef | undefined {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return undefined;
+  const attributes = attributesBefore(node);
+  const pinData = attributes.find((a) => attributeName(a) === 'pin_data');
+  const args = pinData ? attributeArguments(pinData) : undefined;
+  const body = node.childForFieldName('body');
+  const fields: StructField[] = [];
+  let pending: Node[] = [];
+  if (body?.type === 'field_declaration_list') {
+    for (const c of body.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'attribute_item') pending.push(c);
+      else if (c.type === 'field_declaration') {
+        const fname = c.childForFieldName('name');
+        const ftype = c.childForFieldName('type');
+        if (fname && ftype) {
+          fields.push({
+            name: fname.text,
+            nameNode: fname,
+            type: ftype,
+            declaration: c,
+            attributes: pending,
+            pin: pending.find((a) => attributePath(a) === 'pin'),
+            cfg: pending.some((a) => (attributeName(a) ?? '').startsWith('cfg')),
+          });
+        }
+        pending = [];
+      }
+    }
+  }
+  return {
+    name: nameNode.text,
+    nameNode,
+    node,
+    attributes,
+    pinData,
+    pinnedDrop: !!args && /\bPinnedDrop\b/.test(args.text),
+    tupleOrUnit: body?.type !== 'field_declaration_list',
+    fields,
+  };
+}
+
+/** Every struct defined in the file (at any depth, outside macro definitions), by name. */
+export function structDefinitions(root: Node): Map<string, StructDef[]> {
+  const out = new Map<string, StructDef[]>();
+  walk(root, (node) => {
+    if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
+    if (node.type === 'struct_item') {
+      const s = readStruct(node);
+      if (s) out.set(s.name, [...(out.get(s.name) ?? []), s]);
+    }
+    return true;
+  });
+  return out;
+}
+
+/** The name of the type an `impl` block around `node` is for (`impl<T> Foo<T>` → `Foo`), when inside one. */
+export function enclosingImplType(node: Node): string | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'impl_item') {
+      let t = p.childForFieldName('type');
+      if (t?.type === 'generic_type') t = t.childForFieldName('type');
+      if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
+      return t?.type === 'type_identifier' ? t.text : undefined;
+    }
+    if (p.type === 'function_item' && p.parent?.type === 'source_file') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The struct an init macro builds, when it is defined exactly once in this file (`Self` resolves to the
+ * enclosing impl's type). Paths with more than one segment (`a::Foo`) are not matched.
+ */
+export function structFor(m: InitMacro, structs: ReadonlyMap<string, StructDef[]>): StructDef | undefined {
+  if (!m.typeName) return undefined;
+  const segments = m.typeTokens.filter((t) => t.type === 'identifier' || t.type === 'self');
+  const beforeGenerics = m.typeTokens.findIndex((t) => t.type === '<');
+  const pathIds = (beforeGenerics < 0 ? m.typeTokens : m.typeTokens.slice(0, beforeGenerics)).filter((t) => t.type !== '::');
+  if (pathIds.length !== 1 || segments.length === 0) return undefined;
+  let name = m.typeName.text;
+  if (name === 'Self') {
+    const anchor = m.invocation ?? m.args;
+    const implType = enclosingImplType(anchor);
+    if (!implType) return undefined;
+    name = implType;
+  }
+  const defs = structs.get(name);
+  return defs && defs.length === 1 ? defs[0] : undefined;
+}

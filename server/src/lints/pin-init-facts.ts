@@ -1,0 +1,278 @@
+/**
+ * What the pin-init rules know about kernel types and initializers: which types must stay pinned, which calls
+ * produce pin-initializers, and how a name written in this file resolves to them.
+ */
+import type { Node } from 'web-tree-sitter';
+import { compareReleases } from '../kb/version';
+import { fileScope } from '../analysis/kernel-refs';
+import { canonicalRoot, type Scope } from '../analysis/resolve';
+import type { Range, TextEdit } from '../analysis/types';
+import { nodeRange, type RuleContext } from './engine';
+import { delimiter, initMacros, structDefinitions, type InitMacro, type StructDef } from './macro-body';
+
+/**
+ * Kernel types whose values must never move once initialised (they embed C objects the kernel points at, or
+ * are `#[pin_data]` with `#[pin]` members), by module path; `since` when older releases had an unpinned type
+ * under the same name. `PhantomPinned` is there only to make a struct `!Unpin`, which `#[pin_data]` ignores
+ * unless it is `#[pin]`. `Opaque` is left out: real `#[pin_data]` structs keep C objects that do not care about
+ * their address (a refcount, a GEM object pinned elsewhere) in unpinned `Opaque` fields.
+ */
+const ADDRESS_SENSITIVE: Readonly<Record<string, { modules: readonly string[]; since?: string }>> = {
+  Mutex: { modules: ['kernel::sync', 'kernel::sync::lock::mutex'] },
+  SpinLock: { modules: ['kernel::sync', 'kernel::sync::lock::spinlock'] },
+  SpinLockIrq: { modules: ['kernel::sync', 'kernel::sync::lock::spinlock'] },
+  Lock: { modules: ['kernel::sync::lock'] },
+  CondVar: { modules: ['kernel::sync', 'kernel::sync::condvar'] },
+  PollCondVar: { modules: ['kernel::sync::poll'] },
+  Completion: { modules: ['kernel::sync', 'kernel::sync::completion'] },
+  HrTimer: { modules: ['kernel::time::hrtimer'] },
+  Work: { modules: ['kernel::workqueue'] },
+  DelayedWork: { modules: ['kernel::workqueue'] },
+  ListLinks: { modules: ['kernel::list'] },
+  ListLinksSelfPtr: { modules: ['kernel::list'] },
+  MiscDeviceRegistration: { modules: ['kernel::miscdevice'] },
+  Revocable: { modules: ['kernel::revocable'] },
+  XArray: { modules: ['kernel::xarray'] },
+  MapleTree: { modules: ['kernel::maple_tree'] },
+  MapleTreeAlloc: { modules: ['kernel::maple_tree'] },
+  Subsystem: { modules: ['kernel::configfs'] },
+  Group: { modules: ['kernel::configfs'] },
+  ThreadedRegistration: { modules: ['kernel::irq', 'kernel::irq::request'] },
+  // `kernel::irq::Registration` and `kernel::driver::Registration` are pinned; other `Registration`s are not.
+  Registration: { modules: ['kernel::irq', 'kernel::irq::request', 'kernel::driver'] },
+  // Read: a plain `Arc`-backed struct in 6.14, `#[pin_data]` in 6.18; 6.15–6.17 not checked.
+  Devres: { modules: ['kernel::devres'], since: '6.18' },
+  // Read: `#[repr(transparent)]` around `Opaque` (built as a static) up to 6.14, `#[pin_data]` from 6.15.
+  LockClassKey: { modules: ['kernel::sync'], since: '6.15' },
+  PhantomPinned: { modules: ['core::marker'] },
+};
+
+/** Is this full kernel path an address-sensitive type at `target`? Returns its short name when it is. */
+export function addressSensitiveType(path: string, target: string): string | undefined {
+  const i = path.lastIndexOf('::');
+  if (i < 0) return undefined;
+  const name = path.slice(i + 2);
+  const entry = Object.prototype.hasOwnProperty.call(ADDRESS_SENSITIVE, name) ? ADDRESS_SENSITIVE[name] : undefined;
+  if (!entry || !entry.modules.includes(path.slice(0, i))) return undefined;
+  if (entry.since && compareReleases(target, entry.since) < 0) return undefined;
+  return name;
+}
+
+function knownTypePath(path: string): boolean {
+  const i = path.lastIndexOf('::');
+  const name = path.slice(i + 2);
+  return Object.prototype.hasOwnProperty.call(ADDRESS_SENSITIVE, name) && ADDRESS_SENSITIVE[name].modules.includes(path.slice(0, i));
+}
+
+/**
+ * The full path of a name written in this file, when it surely names something in the kernel crates;
+ * `local` when the file defines or imports it from elsewhere; `unknown` when nothing says.
+ */
+export function resolveKernelPath(segments: readonly string[], scope: Scope, filePath?: string): string | 'local' | 'unknown' {
+  if (segments.length === 0) return 'unknown';
+  const [first, ...rest] = segments;
+  const join = (base: string): string => [base, ...rest].join('::');
+  if (first === 'crate') return scope.crateName ? join(scope.crateName) : 'local';
+  if (first === 'kernel' || first === 'pin_init') return join(first);
+  if (first === 'core' && segments.join('::') === 'core::marker::PhantomPinned') return 'core::marker::PhantomPinned';
+  if (first === 'self' || first === 'super' || first === 'Self') return 'local';
+  if (scope.locals.has(first)) {
+    // Inside the kernel crate a type defined in this file is the kernel's own (`Work` in rust/kernel/workqueue.rs).
+    const module = kernelModuleOf(filePath);
+    return module && scope.crateName === 'kernel' ? join(`${module}::${first}`) : 'local';
+  }
+  const imported = scope.imports.get(first);
+  if (imported !== undefined) {
+    const full = join(canonicalRoot(imported, scope.crateName));
+    return full.startsWith('kernel::') || full.startsWith('pin_init::') || full === 'core::marker::PhantomPinned' ? full : 'local';
+  }
+  for (const glob of scope.globs) {
+    if (knownTypePath(`${glob}::${first}`)) return join(`${glob}::${first}`);
+  }
+  return 'unknown';
+}
+
+/** The kernel module a file inside rust/kernel defines (`rust/kernel/sync/lock/mutex.rs` → `kernel::sync::lock::mutex`). */
+export function kernelModuleOf(filePath: string | undefined): string | undefined {
+  const m = filePath ? /\/rust\/kernel\/(.+)\.rs$/.exec(filePath.replace(/\\/g, '/')) : null;
+  if (!m) return undefined;
+  const parts = m[1].split('/');
+  if (parts[parts.length - 1] === 'mod' || parts[parts.length - 1] === 'lib') parts.pop();
+  return ['kernel', ...parts].join('::');
+}
+
+/** Pin-only initializer macros of the kernel (they return `impl PinInit<…>`; no `Init`). */
+const PIN_MACROS = new Set(['new_mutex', 'new_spinlock', 'new_spinlock_irq', 'new_condvar', 'new_poll_condvar', 'new_work', 'pin_init', 'try_pin_init']);
+/** Unpinned initializer macros (`impl Init<…>`): still initializers, not values. */
+const INIT_MACROS = new Set(['init', 'try_init']);
+
+/** Constructors returning `impl PinInit<Self…>`, by type name (the type must resolve to the kernel). */
+const PIN_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
+  Mutex: ['new'],
+  SpinLock: ['new'],
+  SpinLockIrq: ['new'],
+  CondVar: ['new'],
+  PollCondVar: ['new'],
+  Completion: ['new'],
+  HrTimer: ['new'],
+  Work: ['new'],
+  ListLinks: ['new'],
+  ListLinksSelfPtr: ['new'],
+  Opaque: ['ffi_init', 'try_ffi_init'],
+  MiscDeviceRegistration: ['register'],
+  SGTable: ['new'],
+};
+
+/** What an initializer expression is. */
+export interface InitializerKind {
+  /** How to name it in a message, e.g. `new_mutex!` or `Mutex::new`. */
+  label: string;
+  /** True for pin-initializers (need `#[pin]`/`pin_init`), false for `init!`/`try_init!` (`Init`). */
+  pinned: boolean;
+  /** True when its error type is not `Infallible` (then `stack_pin_init!` cannot take it). */
+  fallible: boolean;
+}
+
+/** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
+export function classifyCallee(segments: readonly string[], macro: boolean, scope: Scope, filePath?: string): InitializerKind | undefined {
+  const name = segments[segments.length - 1];
+  if (macro) {
+    const pinned = PIN_MACROS.has(name);
+    if (!pinned && !INIT_MACROS.has(name)) return undefined;
+    if (segments.length === 1) {
+      if (scope.locals.has(`${name}!`) && scope.crateName !== 'kernel') return undefined;
+      const imported = scope.imports.get(name);
+      if (imported !== undefined && !/^(kernel|pin_init|crate)::/.test(imported)) return undefined;
+    } else if (!['kernel', 'pin_init', 'crate', '$crate'].includes(segments[0]) && !scope.imports.get(segments[0])?.startsWith('kernel')) {
+      return undefined;
+    }
+    return { label: `${name}!`, pinned, fallible: name.startsWith('try_') };
+  }
+  if (segments.length < 2) return undefined;
+  const type = segments[segments.length - 2];
+  const methods = Object.prototype.hasOwnProperty.call(PIN_CONSTRUCTORS, type) ? PIN_CONSTRUCTORS[type] : undefined;
+  if (!methods || !methods.includes(name)) return undefined;
+  const typePath = resolveKernelPath(segments.slice(0, -1), scope, filePath);
+  if (typePath === 'local') return undefined;
+  if (typePath === 'unknown') {
+    // Unimported short names are accepted only for the unmistakable kernel lock/timer types.
+    if (segments.length !== 2 || !['Mutex', 'SpinLock', 'CondVar', 'HrTimer'].includes(type)) return undefined;
+  } else if (!typePath.startsWith('kernel::')) return undefined;
+  return { label: `${type}::${name}`, pinned: true, fallible: name === 'try_ffi_init' || name === 'register' };
+}
+
+/** Path segments of a tree-sitter path node (`a::b::c`, `Foo::<T>::new`), generics dropped. */
+export function pathSegments(node: Node): string[] | undefined {
+  switch (node.type) {
+    case 'identifier':
+    case 'type_identifier':
+    case 'crate':
+    case 'self':
+    case 'super':
+    case 'metavariable':
+      return [node.text];
+    case 'scoped_identifier':
+    case 'scoped_type_identifier': {
+      const name = node.childForFieldName('name');
+      const path = node.childForFieldName('path');
+      if (!name) return undefined;
+      if (!path) return [name.text];
+      const head = pathSegments(path);
+      return head ? [...head, name.text] : undefined;
+    }
+    case 'generic_type':
+    case 'generic_function': {
+      const inner = node.childForFieldName(node.type === 'generic_type' ? 'type' : 'function');
+      return inner ? pathSegments(inner) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Classifies a parsed expression: a macro call or function call that produces an initializer. */
+export function classifyExpression(expr: Node, scope: Scope, filePath?: string): InitializerKind | undefined {
+  if (expr.type === 'macro_invocation') {
+    const m = expr.childForFieldName('macro');
+    const segs = m ? pathSegments(m) : undefined;
+    return segs ? classifyCallee(segs, true, scope, filePath) : undefined;
+  }
+  if (expr.type === 'call_expression') {
+    const f = expr.childForFieldName('function');
+    const segs = f ? pathSegments(f) : undefined;
+    return segs ? classifyCallee(segs, false, scope, filePath) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Classifies a value written as tokens inside a macro body: exactly one call `path!(…)` or `path(…)`
+ * (turbofish allowed), nothing before or after it.
+ */
+export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string): InitializerKind | undefined {
+  let i = 0;
+  if (tokens[i]?.type === '::') i++;
+  const segs: string[] = [];
+  for (;;) {
+    const t = tokens[i];
+    if (!t || t.type !== 'identifier') return undefined;
+    segs.push(t.text);
+    i++;
+    if (tokens[i]?.type === '::' && tokens[i + 1]?.type === '<') {
+      // turbofish: skip to the matching `>`
+      let depth = 0;
+      i++;
+      for (; i < tokens.length; i++) {
+        if (tokens[i].type === '<') depth++;
+        else if (tokens[i].type === '>') depth--;
+        else if (tokens[i].type === '>>') depth -= 2;
+        if (depth <= 0) break;
+      }
+      i++;
+    }
+    if (tokens[i]?.type === '::' && tokens[i + 1]?.type === 'identifier') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const macro = tokens[i]?.type === '!';
+  if (macro) i++;
+  const args = tokens[i];
+  if (!args || args.type !== 'token_tree' || i !== tokens.length - 1) return undefined;
+  if (!macro && delimiter(args) !== '(') return undefined;
+  return classifyCallee(segs, macro, scope, filePath);
+}
+
+/** The pin-init view of a file, computed once per run and shared by the rules. */
+export interface PinInitFile {
+  scope: Scope;
+  macros: InitMacro[];
+  structs: Map<string, StructDef[]>;
+}
+
+/** The file's scope, init macro calls and struct definitions, memoised on the rule context. */
+export function pinInitFile(ctx: RuleContext): PinInitFile {
+  const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+  const macros = ctx.memo('pin-init:macros', () => initMacros(ctx.root));
+  const structs = ctx.memo('pin-init:structs', () => structDefinitions(ctx.root));
+  return { scope, macros, structs };
+}
+
+/** Leading whitespace of the line holding `node`, and whether `node` is the first thing on it. */
+export function lineIndent(text: string, node: Node): { indent: string; first: boolean; lineStart: Range['start'] } {
+  const row = node.startPosition.row;
+  let start = node.startIndex;
+  while (start > 0 && text[start - 1] !== '\n') start--;
+  const before = text.slice(start, node.startIndex);
+  const first = /^[ \t]*$/.test(before);
+  return { indent: first ? before : (/^[ \t]*/.exec(before)?.[0] ?? ''), first, lineStart: { line: row, character: 0 } };
+}
+
+/** An edit that puts an attribute line (`#[pin]`) before `node`, at the same indentation. */
+export function insertAttributeBefore(text: string, node: Node, attribute: string): TextEdit {
+  const { indent, first, lineStart } = lineIndent(text, node);
+  if (first) return { range: { start: lineStart, end: lineStart }, newText: `${indent}${attribute}\n` };
+  const at = nodeRange(node).start;
+  return { range: { start: at, end: at }, newText: `${attribute} ` };
+}

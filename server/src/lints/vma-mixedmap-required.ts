@@ -1,0 +1,150 @@
+/** vma-mixedmap-required: `vm_insert_page` called on a `VmaRef` or `VmaNew` instead of a `VmaMixedMap`. */
+import type { Node } from 'web-tree-sitter';
+import { namesKernelItem } from '../analysis/hrtimer-syntax-gates';
+import { fileScope } from '../analysis/kernel-refs';
+import type { Scope } from '../analysis/resolve';
+import type { Fix } from '../analysis/types';
+import { knowledgeBase, sureStatusAt } from '../kb';
+import { walk } from '../parsing/walk';
+import { defineRule, nodeRange } from './engine';
+
+const VIRT = 'kernel::mm::virt';
+const INSERT = `${VIRT}::VmaMixedMap::vm_insert_page`;
+/** The VMA views without `vm_insert_page`, and how to get a `VmaMixedMap` from each (checked against the KB). */
+const VIEWS = [
+  { type: 'VmaNew', via: 'set_mixedmap' },
+  { type: 'VmaRef', via: 'as_mixedmap_vma' },
+] as const;
+
+type View = (typeof VIEWS)[number];
+
+/** The VMA view a type node names (`&VmaNew`, `&'a virt::VmaRef`), resolved through imports. */
+function viewOfType(type: Node | null, scope: Scope, target: string): View | undefined {
+  let t = type;
+  while (t?.type === 'reference_type') t = t.childForFieldName('type');
+  if (!t) return undefined;
+  return VIEWS.find((v) => namesKernelItem(t, scope, target, `${VIRT}::${v.type}`));
+}
+
+function bindsName(pattern: Node | null, name: string): boolean {
+  if (!pattern) return false;
+  let found = false;
+  walk(pattern, (n) => {
+    if (n.type === 'identifier' && n.text === name) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The declared type of the binding `name` visible at `use`: the nearest earlier `let` in an enclosing block, a
+ * pattern binding it on the way up, or a parameter of the enclosing function or closure. `null` when the binding
+ * exists but its type is not written (or is not a plain identifier pattern); undefined when none is found.
+ */
+function bindingType(use: Node, name: string): Node | null | undefined {
+  let child = use;
+  for (let p = use.parent; p; child = p, p = p.parent) {
+    switch (p.type) {
+      case 'block': {
+        let found: Node | null | undefined;
+        for (const s of p.namedChildren) {
+          if (!s || s.startIndex >= child.startIndex) break;
+          if (s.type !== 'let_declaration') continue;
+          const pattern = s.childForFieldName('pattern');
+          if (!bindsName(pattern, name)) continue;
+          found = pattern?.type === 'identifier' ? (s.childForFieldName('type') ?? null) : null;
+        }
+        if (found !== undefined) return found;
+        break;
+      }
+      case 'match_arm':
+        if (p.childForFieldName('value')?.equals(child) && bindsName(p.childForFieldName('pattern'), name)) return null;
+        break;
+      case 'for_expression':
+        if (p.childForFieldName('body')?.equals(child) && bindsName(p.childForFieldName('pattern'), name)) return null;
+        break;
+      case 'if_expression':
+      case 'while_expression': {
+        // `if let Some(vma) = … { vma… }` (and let chains): a pattern in the condition may bind the name.
+        const cond = p.childForFieldName('condition');
+        if (cond && bindsInLetChain(cond, name)) return null;
+        break;
+      }
+      case 'closure_expression':
+      case 'function_item': {
+        const params = p.childForFieldName('parameters');
+        for (const param of params?.namedChildren ?? []) {
+          if (!param || !bindsName(param.childForFieldName('pattern') ?? (param.type === 'identifier' ? param : null), name)) continue;
+          const pattern = param.childForFieldName('pattern') ?? param;
+          return pattern.type === 'identifier' ? (param.childForFieldName('type') ?? null) : null;
+        }
+        if (p.type === 'function_item') return undefined;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+function bindsInLetChain(cond: Node, name: string): boolean {
+  let found = false;
+  walk(cond, (n) => {
+    if (n.type === 'let_condition' && bindsName(n.childForFieldName('pattern'), name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+export default defineRule({
+  id: 'vma-mixedmap-required',
+  severity: 'error',
+  since: knowledgeBase().lookup(INSERT)[0]?.since,
+  docs: {
+    what:
+      'Flags `vm_insert_page` called on a `VmaRef` or `VmaNew` (as the declared type of a parameter or `let` binding shows), or written as `VmaRef::vm_insert_page` / `VmaNew::vm_insert_page`.',
+    why:
+      '`vm_insert_page` exists only on `VmaMixedMap`, the view of a VMA known to have VM_MIXEDMAP set; the kernel would otherwise refuse the insertion. ' +
+      'The compiler only says "no method named `vm_insert_page`", which hides that the fix is one call away.',
+    example: 'fn mmap(_dev: &Device, _file: &File, vma: &VmaNew) -> Result {\n    vma.vm_insert_page(vma.start(), &page)\n}',
+    useInstead:
+      '// in mmap, VM_MIXEDMAP can still be set:\nvma.set_mixedmap().vm_insert_page(vma.start(), &page)\n// later, e.g. on a VmaRef from vma_lookup():\nvma.as_mixedmap_vma().ok_or(EINVAL)?.vm_insert_page(addr, &page)',
+  },
+  check(ctx) {
+    if (!ctx.text.includes('vm_insert_page')) return;
+    const kb = knowledgeBase();
+    const insert = kb.resolve(INSERT, ctx.target);
+    if (!insert || sureStatusAt(insert, ctx.target)?.state !== 'available') return;
+    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const hasVia = (v: View): boolean => {
+      const item = kb.resolve(`${VIRT}::${v.type}::${v.via}`, ctx.target);
+      return !!item && sureStatusAt(item, ctx.target)?.state === 'available';
+    };
+    const message = (v: View, what: string): string =>
+      `\`${v.type}\` has no \`vm_insert_page\` in Linux ${ctx.target}, ${what}; call it on the \`VmaMixedMap\` from \`${v.via}()\`.`;
+    walk(ctx.root, (node) => {
+      if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
+      if (node.type !== 'call_expression') return true;
+      const fn = node.childForFieldName('function');
+      if (fn?.type === 'field_expression') {
+        const field = fn.childForFieldName('field');
+        const receiver = fn.childForFieldName('value');
+        if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') return true;
+        const type = bindingType(node, receiver.text);
+        const view = type ? viewOfType(type, scope, ctx.target) : undefined;
+        if (!view || !hasVia(view)) return true;
+        const fixes: Fix[] =
+          view.type === 'VmaNew'
+            ? [{ title: `Call \`${view.via}()\` first`, edits: [{ range: nodeRange(receiver), newText: `${receiver.text}.${view.via}()` }] }]
+            : [];
+        ctx.report(field, message(view, `and \`${receiver.text}\` is a \`&${view.type}\``), fixes);
+      } else if (fn?.type === 'scoped_identifier' && fn.childForFieldName('name')?.text === 'vm_insert_page') {
+        const path = fn.childForFieldName('path');
+        const view = path ? viewOfType(path, scope, ctx.target) : undefined;
+        if (view && hasVia(view)) ctx.report(fn.childForFieldName('name') ?? fn, message(view, 'only `VmaMixedMap` has it'));
+      }
+      return true;
+    });
+  },
+});

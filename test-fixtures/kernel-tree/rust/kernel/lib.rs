@@ -1,0 +1,4 @@
+//! Miniature kernel crate for the indexer tests.
+
+pub mod sync;
+pub mod time;

@@ -1,0 +1,5 @@
+//! Locks for the miniature tree.
+
+pub mod lock;
+
+pub use lock::mutex::Mutex;
