@@ -8,7 +8,8 @@ import { knowledgeBase, sureStatusAt, type KnowledgeBase } from '../kb';
 import type { KbItem, SignatureEra } from '../kb/types';
 import { compareReleases, inRange } from '../kb/version';
 import { nodeRange } from '../lints/engine';
-import { hasHrTimerImpls, openingDelimiter, treeTokens } from '../lints/has-hr-timer-macro';
+import { hasHrTimerImpls } from '../lints/has-hr-timer-macro';
+import { delimiter, innerTokens } from '../lints/macro-body';
 import { walk } from '../parsing/walk';
 import { resolveSegments, segmentsOf, type Scope } from './resolve';
 import type { Range } from './types';
@@ -134,7 +135,7 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
   for (let i = 2; i + 1 < tokens.length; i++) {
     const args = tokens[i + 1];
     if (tokens[i].type !== 'identifier' || tokens[i].text !== 'new' || tokens[i - 1].type !== '::') continue;
-    if (args.type !== 'token_tree' || openingDelimiter(args) !== '(') continue;
+    if (args.type !== 'token_tree' || delimiter(args) !== '(') continue;
     let j = i - 2;
     // A turbofish `HrTimer::<Self>::new`: skip back over the generic arguments.
     if (tokens[j].type === '>' || tokens[j].type === '>>') {
@@ -156,7 +157,7 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
       else break;
     }
     if (segments.length < 2) continue;
-    out.push({ segments, name: tokens[i], args, count: countTokenArgs(treeTokens(args)) });
+    out.push({ segments, name: tokens[i], args, count: countTokenArgs(innerTokens(args)) });
   }
 }
 
@@ -166,7 +167,7 @@ function newCalls(root: Node): NewCall[] {
   walk(root, (node) => {
     if (node.type === 'macro_definition' || node.type === 'attribute_item' || node.type === 'inner_attribute_item') return false;
     if (node.type === 'token_tree') {
-      tokenCalls(treeTokens(node), out);
+      tokenCalls(innerTokens(node), out);
       return true;
     }
     if (node.type === 'call_expression') {

@@ -85,35 +85,6 @@ export function crateForPath(filePath: string | undefined): string | undefined {
   return undefined;
 }
 
-/** Text of a simple path node (`a::b::c`), or undefined when it is not a plain path. */
-export function pathText(node: Node): string[] | undefined {
-  switch (node.type) {
-    case 'identifier':
-    case 'type_identifier':
-    case 'field_identifier':
-      return [node.text];
-    case 'crate':
-    case 'self':
-    case 'super':
-      return [node.text];
-    case 'scoped_identifier':
-    case 'scoped_type_identifier': {
-      const name = node.childForFieldName('name');
-      const path = node.childForFieldName('path');
-      if (!name) return undefined;
-      if (!path) return undefined; // `::name` (absolute)
-      const head = pathText(path);
-      return head ? [...head, name.text] : undefined;
-    }
-    case 'generic_type': {
-      const t = node.childForFieldName('type');
-      return t ? pathText(t) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
 function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   const leaf = (segs: Segment[], local: string | undefined, glob: boolean): void => {
     let full = [...prefix, ...segs];

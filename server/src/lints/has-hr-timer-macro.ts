@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
 import { walk } from '../parsing/walk';
 import { nodeRange } from './engine';
+import { delimiter, innerTokens } from './macro-body';
 
 /** Which body syntax an invocation uses; `other` for anything this reader does not recognise. */
 export type HasHrTimerForm = 'bare' | 'mode-field' | 'other';
@@ -38,23 +39,6 @@ export interface HasHrTimerImpl {
   hasMetavariables: boolean;
 }
 
-const COMMENTS = new Set(['line_comment', 'block_comment']);
-
-/** The tokens inside a token tree, without its delimiters and comments. */
-export function treeTokens(tree: Node): Node[] {
-  const out: Node[] = [];
-  const n = tree.childCount;
-  for (let i = 1; i < n - 1; i++) {
-    const c = tree.child(i);
-    if (c && !COMMENTS.has(c.type)) out.push(c);
-  }
-  return out;
-}
-
-/** The opening delimiter of a token tree (`(`, `[` or `{`). */
-export function openingDelimiter(tree: Node): string {
-  return tree.firstChild?.type ?? '';
-}
 
 function isIdent(n: Node | undefined, text?: string): n is Node {
   return !!n && n.type === 'identifier' && (text === undefined || n.text === text);
@@ -102,11 +86,11 @@ export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
   const args = node.children.find((c) => c?.type === 'token_tree');
   if (!macro || !args || macroName(macro) !== 'impl_has_hr_timer') return undefined;
   const result: HasHrTimerImpl = { invocation: node, macro, timerType: [], selfType: [], form: 'other', hasMetavariables: containsDollar(args) };
-  const tokens = treeTokens(args);
+  const tokens = innerTokens(args);
   let i = 0;
   if (tokens[i]?.type !== 'impl') return result;
   i++;
-  if (tokens[i]?.type === 'token_tree' && openingDelimiter(tokens[i]) === '{') result.generics = tokens[i++];
+  if (tokens[i]?.type === 'token_tree' && delimiter(tokens[i]) === '{') result.generics = tokens[i++];
   if (!isIdent(tokens[i], 'HasHrTimer') || tokens[i + 1]?.type !== '<') return result;
   i += 2;
   // Angle brackets are plain tokens here; count them to find the `>` closing `HasHrTimer<`.
@@ -124,7 +108,7 @@ export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
   depth = 0;
   for (; i < tokens.length; i++) {
     const t = tokens[i];
-    if (depth === 0 && t.type === 'token_tree' && openingDelimiter(t) === '{') {
+    if (depth === 0 && t.type === 'token_tree' && delimiter(t) === '{') {
       result.body = t;
       break;
     }
@@ -135,7 +119,7 @@ export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
     result.selfType.push(t);
   }
   if (!result.body) return result;
-  const inner = treeTokens(result.body);
+  const inner = innerTokens(result.body);
   result.bodyRange = inner.length
     ? { start: nodeRange(inner[0]).start, end: nodeRange(inner[inner.length - 1]).end }
     : nodeRange(result.body);
