@@ -20,9 +20,12 @@ export interface IndexedItem {
 export interface IndexLimits {
   maxFiles: number;
   maxFileBytes: number;
+  /** Wall-clock budget; indexing stops (keeping what it has) when it runs out. */
+  maxMs: number;
 }
 
-export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 3000, maxFileBytes: 1024 * 1024 };
+/** Enough for any kernel release so far (6.19 has ~330 Rust files under rust/), with room to spare. */
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 3000, maxFileBytes: 1024 * 1024, maxMs: 120_000 };
 
 /** The Rust source folders of a kernel tree that define its API, and the crate each belongs to. */
 export function apiSourceRoots(kernelRoot: string): { dir: string; crate: string }[] {
@@ -148,8 +151,14 @@ export async function buildIndex(
   const items = new Map<string, IndexedItem>();
   let files = 0;
   let skipped = 0;
-  for (const { file, crate, base } of listApiFiles(kernelRoot, limits)) {
+  const deadline = performance.now() + limits.maxMs;
+  const all = listApiFiles(kernelRoot, limits);
+  for (const [i, { file, crate, base }] of all.entries()) {
     if (options.cancelled?.()) return { items, files, skipped, cancelled: true };
+    if (performance.now() > deadline) {
+      skipped += all.length - i;
+      break;
+    }
     let text: string;
     try {
       if (fs.statSync(file).size > limits.maxFileBytes) {
