@@ -54,7 +54,8 @@ export function renderHover(item: KbItem, path: string, target: string, tree?: T
   const parts: string[] = [];
   if (sig) parts.push('```rust\n' + sig + '\n```');
   parts.push(`\`${item.path}\` · ${KIND_LABEL[item.kind]} · checked against Linux ${target}`);
-  if (path !== item.path && !path.startsWith('syntax::')) parts.push(`Written here as \`${path}\`.`);
+  const reExport = path !== item.path && !path.startsWith('syntax::') && !(item.aliases ?? []).includes(path);
+  if (reExport) parts.push(`Reached here through \`${path}\`.`);
   parts.push(versionLines(item, target).join('  \n'));
   if (tree?.docs) parts.push(`From your kernel tree${tree.location ? ` (\`${tree.location}\`)` : ''}:\n\n${tree.docs}`);
   parts.push(item.docs);
