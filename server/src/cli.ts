@@ -163,6 +163,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const only = options.rules.length ? new Set(options.rules) : undefined;
   const reports: FileReport[] = [];
   const skipped: Skipped[] = [...set.skipped];
+  // Vendored crates are skipped on purpose (--stats counts them); anything else left out is worth a line.
+  for (const s of set.skipped) {
+    if (s.reason !== 'vendored third-party crate') process.stderr.write(`kernel-rust-check: ${displayPath(s.path)}: skipped: ${s.reason}\n`);
+  }
   const ruleErrors: string[] = [];
   for (const file of set.files) {
     const source = readSource(file);

@@ -116,8 +116,9 @@ export function collectRustFiles(paths: readonly string[], options: { includeVen
             const s = fs.statSync(full);
             isDir = s.isDirectory();
             isFile = s.isFile();
-          } catch {
-            out.skipped.push({ path: full, reason: 'broken symbolic link', files: 0 });
+          } catch (error) {
+            const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+            if (loop || e.name.endsWith('.rs')) out.skipped.push({ path: full, reason: loop ? 'symbolic link loop' : 'broken symbolic link', files: 0 });
             continue;
           }
         }
@@ -130,6 +131,9 @@ export function collectRustFiles(paths: readonly string[], options: { includeVen
           subdirs.push(full);
         } else if (isFile && e.name.endsWith('.rs')) {
           addFile(full);
+        } else if (e.name.endsWith('.rs')) {
+          // A FIFO, socket or device named like a source file: reading it could block forever.
+          out.skipped.push({ path: full, reason: 'not a regular file', files: 0 });
         }
       }
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);

@@ -24,6 +24,19 @@ export function fileScope(root: Node, filePath: string | undefined): Scope {
   return buildScope(root, crateForPath(filePath));
 }
 
+const longest = new WeakMap<KnowledgeBase, number>();
+
+/** The most segments any knowledge-base path or alias has. */
+function longestPath(kb: KnowledgeBase): number {
+  let n = longest.get(kb);
+  if (n === undefined) {
+    n = 0;
+    for (const item of kb.items) for (const p of [item.path, ...(item.aliases ?? [])]) n = Math.max(n, p.split('::').length);
+    longest.set(kb, n);
+  }
+  return n;
+}
+
 /** Checks one resolved path prefix by prefix; returns the first missing prefix. */
 function firstMissing(
   kb: KnowledgeBase,
@@ -32,10 +45,15 @@ function firstMissing(
   macro: boolean,
   startAt: number,
 ): { index: number; item: KbItem; status: Exclude<ItemStatus, { state: 'available' }> } | undefined {
-  for (let k = Math.max(2, startAt); k <= full.length; k++) {
+  // No prefix longer than the longest knowledge-base path can name an item; stopping there keeps absurdly long
+  // paths linear.
+  const stop = Math.min(full.length, longestPath(kb));
+  const first = Math.max(2, startAt);
+  let prefix = full.slice(0, first - 1).join('::');
+  for (let k = first; k <= stop; k++) {
     const last = k === full.length;
-    const prefix = full.slice(0, k).join('::') + (last && macro ? '!' : '');
-    const item = kb.resolve(prefix, target);
+    prefix = `${prefix}::${full[k - 1]}`;
+    const item = kb.resolve(prefix + (last && macro ? '!' : ''), target);
     if (!item) continue;
     const status = sureStatusAt(item, target);
     if (status && status.state !== 'available') return { index: k - 1, item, status };
@@ -54,6 +72,12 @@ const CODE_REFS_QUERY = `
 [(use_declaration) (attribute_item) (inner_attribute_item) (macro_definition)] @skip
 (macro_invocation) @macro
 [(scoped_identifier) (scoped_type_identifier)] @path
+`;
+
+/** Paths that are the `path` field of an enclosing path. */
+const INNER_PATHS_QUERY = `
+(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)
+(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)
 `;
 
 /** Finds references to items the target lacks: in `use` declarations, written-out paths and macro calls. */
@@ -83,8 +107,11 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   }
   // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
   // captures arrive in document order, skipped regions before what they contain.
+  const language = root.tree.language;
+  // Paths that are the `path` part of a longer path (asking each node for its parent would cost its depth).
+  const inner = new Set(cachedQuery(language, INNER_PATHS_QUERY).captures(root).map((c) => c.node.id));
   let skipEnd = -1;
-  for (const { name, node } of cachedQuery(root.tree.language, CODE_REFS_QUERY).captures(root)) {
+  for (const { name, node } of cachedQuery(language, CODE_REFS_QUERY).captures(root)) {
     if (node.startIndex < skipEnd) continue;
     if (name === 'skip') {
       skipEnd = node.endIndex;
@@ -103,8 +130,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       pathNode = m;
     } else {
       // An inner path is part of the outer one (a macro's name lies inside its call, skipped above).
-      const parent = node.parent;
-      if (parent && PATH_NODES.has(parent.type) && parent.childForFieldName('path')?.equals(node)) continue;
+      if (inner.has(node.id)) continue;
       segs = segmentsOf(node);
     }
     if (!segs || segs.length === 0) continue;

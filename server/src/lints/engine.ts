@@ -2,6 +2,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
 import { inRange } from '../kb/version';
+import { withWalkCache } from '../parsing/walk';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
 export interface RuleDocs {
@@ -116,6 +117,11 @@ function overlaps(a: Range, b: Range): boolean {
 
 /** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
 export function runRules(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
+  // Rules and their helpers walk the same tree many times: read it from wasm once per run.
+  return withWalkCache(() => runRulesOnce(rules, tree, text, options));
+}
+
+function runRulesOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   const root = tree.rootNode;
   const language = tree.language;
   const findings: Finding[] = [];

@@ -5,6 +5,11 @@ import type { Node } from 'web-tree-sitter';
  * Visits `root` and its descendants in document order. The visitor returns false to skip a node's children.
  */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const flat = session && root.type === 'source_file' ? flatTree(root, session) : undefined;
+  if (flat) {
+    for (let i = 0; i < flat.nodes.length; ) i = visit(flat.nodes[i]) !== false ? i + 1 : flat.ends[i];
+    return;
+  }
   const cursor = root.walk();
   // Depth is counted here: the cursor's own `currentDepth` costs time proportional to the depth, which made a
   // walk over deeply nested code quadratic.
@@ -25,5 +30,61 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
     }
   } finally {
     cursor.delete();
+  }
+}
+
+/** A whole tree in document order: `ends[i]` is the index just past node i's subtree. */
+interface FlatTree {
+  nodes: Node[];
+  ends: number[];
+}
+
+/** Whole-tree walks within one cached session, by tree root. */
+let session: Map<Node['tree'], FlatTree> | undefined;
+
+function flatTree(root: Node, cache: Map<Node['tree'], FlatTree>): FlatTree {
+  let flat = cache.get(root.tree);
+  if (flat) return flat;
+  const nodes: Node[] = [];
+  const open: number[] = [];
+  const ends: number[] = [];
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      // The type getter asks wasm every time; visitors read it for every node, so pin it on these instances.
+      Object.defineProperty(node, 'type', { value: cursor.nodeType });
+      nodes.push(node);
+      if (cursor.gotoFirstChild()) {
+        open.push(nodes.length - 1);
+        continue;
+      }
+      ends[nodes.length - 1] = nodes.length;
+      while (open.length > 0 && !cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        ends[open.pop() as number] = nodes.length;
+      }
+      if (open.length === 0) break;
+    }
+  } finally {
+    cursor.delete();
+  }
+  flat = { nodes, ends };
+  cache.set(root.tree, flat);
+  return flat;
+}
+
+/**
+ * Runs `fn` with whole-tree walks cached: the first `walk` over a tree's root reads the tree once, later ones (each
+ * rule and helper walks it) replay that in plain JavaScript instead of crossing into wasm for every node. The cache
+ * ends with `fn`, so no node outlives the run that made it (trees are edited and freed between runs).
+ */
+export function withWalkCache<T>(fn: () => T): T {
+  if (session) return fn();
+  session = new Map();
+  try {
+    return fn();
+  } finally {
+    session = undefined;
   }
 }
