@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { freePort, ROOT, waitFor } from './helpers';
+import { freePort, ROOT, waitFor, xdgIn } from './helpers';
 
 /** Where scripts/setup-code-server.sh installed code-server and Node 24 (it prints the folder). */
 export function installedCodeServer(): { node: string; main: string } {
@@ -53,7 +53,7 @@ export interface CodeServer {
 function run(cmd: string, args: string[], logFile: string, env: NodeJS.ProcessEnv): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120000, env });
   fs.appendFileSync(logFile, `$ ${[cmd, ...args].join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}\n`);
-  if (r.status !== 0) throw new Error(`${path.basename(args[1] ?? cmd)} ${args.slice(2).join(' ')} exited with ${r.status}; see ${logFile}`);
+  if (r.status !== 0) throw new Error(`code-server ${args.slice(1).join(' ')} exited with ${r.status}; see ${logFile}`);
 }
 
 function healthy(url: string): Promise<boolean> {
@@ -78,8 +78,8 @@ export async function startCodeServer(dir: string, vsix: string, workspace: stri
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check'];
-  // code-server keeps its own logs under XDG_DATA_HOME: point that (and XDG_CONFIG_HOME) into the run folder.
-  const env = { ...process.env, PATH: `${path.dirname(node)}:${process.env.PATH ?? ''}`, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') };
+  // code-server and VS Code write logs and caches under the XDG folders: keep them all inside the run folder.
+  const env = { ...process.env, PATH: `${path.dirname(node)}:${process.env.PATH ?? ''}`, ...xdgIn(path.join(dir, 'xdg')) };
   run(node, [main, ...common, '--install-extension', vsix], logFile, env);
 
   const port = await freePort();

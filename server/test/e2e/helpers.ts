@@ -42,6 +42,11 @@ export function positionOf(text: string, needle: string, delta = 0, nth = 1): { 
   return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
+/** XDG base folders under `dir`, so a run writes nothing into the home folder. */
+export function xdgIn(dir: string): Record<string, string> {
+  return Object.fromEntries(['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME'].map((k) => [k, path.join(dir, k.slice(4, -5).toLowerCase())]));
+}
+
 /** A TCP port that was free a moment ago on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

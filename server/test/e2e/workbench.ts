@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { waitFor } from './helpers';
+import { waitFor, xdgIn } from './helpers';
 
 /** The browser flags that work headless on these machines (see TOOLING.md). */
 const CHROMIUM_FLAGS = [
@@ -44,12 +44,19 @@ export class Workbench {
       args: CHROMIUM_FLAGS,
       viewport: { width: 1280, height: 800 },
       deviceScaleFactor: 1,
+      env: { ...process.env, ...xdgIn(`${profileDir}-xdg`) },
     });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
-    return new Workbench(context, page);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url, { timeout: 60000 });
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+      return new Workbench(context, page);
+    } catch (error) {
+      // An open browser keeps the test process alive: close it before reporting.
+      await context.close().catch(() => undefined);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -90,9 +97,7 @@ export class Workbench {
     await input.waitFor();
     await input.fill(label);
     await this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).waitFor();
-    console.error('PK', Date.now(), 'before');
     await beforeEnter?.();
-    console.error('PK', Date.now(), 'after');
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
@@ -113,15 +118,16 @@ export class Workbench {
     await this.page.locator('.markers-panel').waitFor();
   }
 
-  /** The problems listed now for the open files, in panel order. */
+  /** The problems listed now for the open files, in panel order (read in one go: the list re-renders as it likes). */
   async problems(): Promise<ProblemRow[]> {
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const raw: [string, string][] = await this.page
+      .locator('.markers-panel .monaco-list-row')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', (e as unknown as { innerText: string }).innerText] as [string, string]));
     const out: ProblemRow[] = [];
-    for (const row of await rows.all()) {
-      const label = (await row.getAttribute('aria-label')) ?? '';
+    for (const [label, text] of raw) {
       const m = /^(Error|Warning|Info|Hint): (.*) at line (\d+) and character (\d+)\./s.exec(label);
       if (!m) continue;
-      out.push({ severity: m[1].toLowerCase(), message: m[2], line: Number(m[3]), column: Number(m[4]), text: (await row.innerText()).replace(/\s+/g, ' ').trim() });
+      out.push({ severity: m[1].toLowerCase(), message: m[2], line: Number(m[3]), column: Number(m[4]), text: text.replace(/\s+/g, ' ').trim() });
     }
     return out;
   }
