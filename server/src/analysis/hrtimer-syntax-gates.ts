@@ -10,7 +10,7 @@ import { compareReleases, inRange } from '../kb/version';
 import { nodeRange } from '../lints/engine';
 import { hasHrTimerImpls } from '../lints/has-hr-timer-macro';
 import { delimiter, innerTokens } from '../lints/macro-body';
-import { walk } from '../parsing/walk';
+import { containsText, insideSkipped, spansOutside, structureOf } from '../parsing/structure';
 import { resolveSegments, segmentsOf, type Scope } from './resolve';
 import type { Range } from './types';
 
@@ -161,27 +161,38 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
   }
 }
 
-/** Every `…::new(…)` call in the file, parsed or inside macro token trees (macro definitions skipped). */
+/** Every `…::new(…)` call in the file, parsed or inside macro token trees (macro definitions and attributes skipped). */
 function newCalls(root: Node): NewCall[] {
   const out: NewCall[] = [];
-  walk(root, (node) => {
-    if (node.type === 'macro_definition' || node.type === 'attribute_item' || node.type === 'inner_attribute_item') return false;
-    if (node.type === 'token_tree') {
-      tokenCalls(innerTokens(node), out);
-      return true;
+  const structure = structureOf(root);
+  const text = structure.text;
+  const skip = ['macro_definition', 'attribute_item', 'inner_attribute_item'] as const;
+  const skipped = insideSkipped(structure, skip);
+  for (const call of structure.extra.get('scoped_call') ?? []) {
+    if (skipped(call)) continue;
+    const fn = call.childForFieldName('function');
+    const name = fn?.childForFieldName('name');
+    if (!fn || !name || text.slice(name.startIndex, name.endIndex) !== 'new') continue;
+    const args = call.childForFieldName('arguments');
+    const segs = segmentsOf(fn);
+    if (!segs || !args) continue;
+    const count = args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
+    out.push({ segments: segs.map((s) => s.text), name, args, count });
+  }
+  // Calls written as tokens: every token tree of every macro call, skipping trees whose text has no `new` at all.
+  const hasNew = containsText(structure, 'new');
+  for (const { node } of spansOutside(structure, ['macro_invocation'], skip)) {
+    const top = node.children.find((c) => c?.type === 'token_tree');
+    const stack = top ? [top] : [];
+    while (stack.length) {
+      const tree = stack.pop() as Node;
+      if (!hasNew(tree.startIndex, tree.endIndex)) continue;
+      const tokens = innerTokens(tree);
+      tokenCalls(tokens, out);
+      for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].type === 'token_tree') stack.push(tokens[i]);
     }
-    if (node.type === 'call_expression') {
-      const fn = node.childForFieldName('function');
-      const args = node.childForFieldName('arguments');
-      const name = fn?.type === 'scoped_identifier' ? fn.childForFieldName('name') : null;
-      const segs = fn && name?.text === 'new' ? segmentsOf(fn) : undefined;
-      if (segs && name && args) {
-        const count = args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
-        out.push({ segments: segs.map((s) => s.text), name, args, count });
-      }
-    }
-    return true;
-  });
+  }
+  out.sort((a, b) => a.name.startIndex - b.name.startIndex);
   return out;
 }
 
@@ -216,7 +227,8 @@ export function hrtimerSyntaxGates(root: Node, target: string, scope: Scope): Sy
   const kb = knowledgeBase();
   const out: SyntaxGateFinding[] = [];
   // Both the macro and the type must be spelled in the file (an alias is spelled in its `use`): skip the walks otherwise.
-  if (!root.text.includes('HrTimer') && !root.text.includes('impl_has_hr_timer')) return out;
+  const text = structureOf(root).text;
+  if (!text.includes('HrTimer') && !text.includes('impl_has_hr_timer')) return out;
   macroForms(root, target, scope, kb, out);
   newArguments(root, target, scope, kb, out);
   return out;

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { cachedQuery } from '../lints/engine';
+import { structureOf, type Structure } from '../parsing/structure';
 import { buildScope, canonicalRoot, crateForPath, resolveSegments, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
@@ -64,21 +64,18 @@ function firstMissing(
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
 /**
- * What the code scan looks at: regions it never enters (`use` declarations are handled through the scope,
- * attributes and macro definitions are not code), macro calls, and paths. Macro calls come first so that a call
- * is seen before the path that names its macro (same start; ties go to the lower pattern).
+ * What the code scan looks at, from the shared file query: regions it never enters (`use` declarations are handled
+ * through the scope, attributes and macro definitions are not code), macro calls, and paths. At one start a macro
+ * call comes before the path that names its macro.
  */
-const CODE_REFS_QUERY = `
-[(use_declaration) (attribute_item) (inner_attribute_item) (macro_definition)] @skip
-(macro_invocation) @macro
-[(scoped_identifier) (scoped_type_identifier)] @path
-`;
-
-/** Paths that are the `path` field of an enclosing path. */
-const INNER_PATHS_QUERY = `
-(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)
-(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)
-`;
+const SCAN: Partial<Record<Structure['ordered'][number]['name'], 'skip' | 'macro' | 'path'>> = {
+  use_declaration: 'skip',
+  attribute_item: 'skip',
+  inner_attribute_item: 'skip',
+  macro_definition: 'skip',
+  macro_invocation: 'macro',
+  path: 'path',
+};
 
 /** Finds references to items the target lacks: in `use` declarations, written-out paths and macro calls. */
 export function gatedReferences(root: Node, target: string, filePath: string | undefined, scope = fileScope(root, filePath)): GatedReference[] {
@@ -107,11 +104,13 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   }
   // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
   // captures arrive in document order, skipped regions before what they contain.
-  const language = root.tree.language;
+  const structure = structureOf(root);
   // Paths that are the `path` part of a longer path (asking each node for its parent would cost its depth).
-  const inner = new Set(cachedQuery(language, INNER_PATHS_QUERY).captures(root).map((c) => c.node.id));
+  const inner = new Set(structure.extra.get('inner')?.map((n) => n.id));
   let skipEnd = -1;
-  for (const { name, node } of cachedQuery(language, CODE_REFS_QUERY).captures(root)) {
+  for (const { name: captured, node } of structure.ordered) {
+    const name = SCAN[captured];
+    if (!name) continue;
     if (node.startIndex < skipEnd) continue;
     if (name === 'skip') {
       skipEnd = node.endIndex;

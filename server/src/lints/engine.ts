@@ -117,7 +117,7 @@ function overlaps(a: Range, b: Range): boolean {
 
 /** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
 export function runRules(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
-  // Rules and their helpers walk the same tree many times: read it from wasm once per run.
+  // Rules and their helpers share per-run results over the same tree (the one file query in parsing/structure.ts).
   return withWalkCache(() => runRulesOnce(rules, tree, text, options));
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
+import { spansOutside, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 import { delimiter, innerTokens } from './macro-body';
@@ -129,16 +130,15 @@ export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
 
 /** Every `impl_has_hr_timer!` invocation in the file (macro definitions skipped), in document order. */
 export function hasHrTimerImpls(root: Node): HasHrTimerImpl[] {
+  const structure = structureOf(root);
+  // The macro's name must be spelled in the file (and in the invocation) for any invocation to be one.
+  if (!structure.text.includes('impl_has_hr_timer')) return [];
   const out: HasHrTimerImpl[] = [];
-  walk(root, (node) => {
-    if (node.type === 'macro_definition') return false;
-    if (node.type === 'macro_invocation') {
-      const read = readHasHrTimer(node);
-      if (read) out.push(read);
-      return false;
-    }
-    return true;
-  });
+  for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], ['macro_definition', 'macro_invocation'])) {
+    if (!structure.text.slice(start, end).includes('impl_has_hr_timer')) continue;
+    const read = readHasHrTimer(node);
+    if (read) out.push(read);
+  }
   return out;
 }
 
@@ -165,9 +165,7 @@ export function plainTypeName(type: Node): string | undefined {
  */
 export function traitImpls(root: Node, isTrait: (trait: Node) => boolean): CallbackImpl[] {
   const out: CallbackImpl[] = [];
-  walk(root, (node) => {
-    if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
-    if (node.type !== 'impl_item') return true;
+  for (const { node } of spansOutside(structureOf(root), ['impl_item'], ['macro_definition', 'macro_invocation'])) {
     const trait = node.childForFieldName('trait');
     const type = node.childForFieldName('type');
     if (trait && type && isTrait(trait)) {
@@ -175,7 +173,6 @@ export function traitImpls(root: Node, isTrait: (trait: Node) => boolean): Callb
       const run = body?.namedChildren.find((c) => c?.type === 'function_item' && c.childForFieldName('name')?.text === 'run') ?? undefined;
       out.push({ impl: node, type, typeName: plainTypeName(type), run });
     }
-    return true;
-  });
+  }
   return out;
 }

@@ -5,6 +5,7 @@ import { fileScope } from '../analysis/kernel-refs';
 import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, sureStatusAt } from '../kb';
+import { containsText, spansOutside, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { defineRule } from './engine';
 import { plainTypeName, readHasHrTimer, traitImpls } from './has-hr-timer-macro';
@@ -31,42 +32,53 @@ function identifiersIn(node: Node): string[] {
   return out;
 }
 
+/** Can the node's text hold one of NAMES as an identifier? (A cheap test before walking its tokens.) */
+function mentionsNames(text: string, start: number, end: number): boolean {
+  const slice = text.slice(start, end);
+  return slice.includes('HasHrTimer') || slice.includes('impl_has_hr_timer');
+}
+
 function coverage(root: Node): Coverage {
   const cov: Coverage = { types: new Set(), anything: false };
   const aliases: Node[] = [];
-  walk(root, (node) => {
-    if (node.type === 'macro_definition') {
-      if (identifiersIn(node).some((t) => NAMES.has(t))) cov.anything = true;
-      return false;
+  const structure = structureOf(root);
+  const text = structure.text;
+  const mentionsTrait = containsText(structure, 'HasHrTimer');
+  for (const { node, type, start, end } of spansOutside(structure, ['macro_definition', 'macro_invocation', 'impl_item', 'type_item'], ['macro_definition', 'macro_invocation'])) {
+    if (type === 'macro_definition') {
+      if (mentionsNames(text, start, end) && identifiersIn(node).some((t) => NAMES.has(t))) cov.anything = true;
+      continue;
     }
-    if (node.type === 'macro_invocation') {
+    if (type === 'macro_invocation') {
+      if (!mentionsNames(text, start, end)) continue;
       const read = readHasHrTimer(node);
       if (read) {
         if (read.selfName && !read.hasMetavariables) cov.types.add(read.selfName);
         else cov.anything = true;
-        return false;
+        continue;
       }
       // Another macro mentioning the trait or the macro (a wrapper, `cfg_if!`…): every name in it may be covered.
       const ids = identifiersIn(node);
       if (ids.some((t) => NAMES.has(t))) ids.forEach((t) => cov.types.add(t));
-      return false;
+      continue;
     }
-    if (node.type === 'impl_item') {
+    if (type === 'impl_item') {
+      if (!mentionsTrait(start, end)) continue;
       const trait = node.childForFieldName('trait');
-      const type = node.childForFieldName('type');
+      const implType = node.childForFieldName('type');
       const segs = trait?.type === 'generic_type' ? trait.childForFieldName('type') : trait;
       const last = segs?.type === 'scoped_type_identifier' ? segs.childForFieldName('name') : segs;
-      if (last?.text === 'HasHrTimer' && type) {
-        const name = plainTypeName(type);
+      if (last?.text === 'HasHrTimer' && implType) {
+        const name = plainTypeName(implType);
         const params = node.childForFieldName('type_parameters');
         const blanket = !name || !!params?.namedChildren.some((p) => p && identifiersIn(p)[0] === name);
         if (blanket) cov.anything = true;
         else cov.types.add(name);
       }
+      continue;
     }
-    if (node.type === 'type_item') aliases.push(node);
-    return true;
-  });
+    aliases.push(node);
+  }
   // `type Alias = Foo;` with the link written for `Alias` covers `Foo` as well.
   for (const alias of aliases) {
     const value = alias.childForFieldName('type');
@@ -77,14 +89,10 @@ function coverage(root: Node): Coverage {
 
 function definedTypes(root: Node): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
-  walk(root, (node) => {
-    if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
-    if (node.type === 'struct_item' || node.type === 'enum_item' || node.type === 'union_item') {
-      const name = node.childForFieldName('name')?.text;
-      if (name) out.set(name, [...(out.get(name) ?? []), node]);
-    }
-    return true;
-  });
+  for (const { node } of spansOutside(structureOf(root), ['struct_item', 'enum_item', 'union_item'], ['macro_definition', 'macro_invocation'])) {
+    const name = node.childForFieldName('name')?.text;
+    if (name) out.set(name, [...(out.get(name) ?? []), node]);
+  }
   return out;
 }
 

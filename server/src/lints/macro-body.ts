@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
+import { spansOutside, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 
@@ -11,6 +12,8 @@ import { nodeRange } from './engine';
 export type InitMacroName = 'pin_init' | 'try_pin_init' | 'init' | 'try_init';
 
 const INIT_MACROS = new Set<string>(['pin_init', 'try_pin_init', 'init', 'try_init']);
+/** Matches any of the four macro names as a whole word. */
+const INIT_WORD = /\b(?:try_)?(?:pin_)?init\b/;
 
 /** One entry of an init macro's field list. */
 export interface InitField {
@@ -252,21 +255,21 @@ export function initMacros(root: Node): InitMacro[] {
       for (const c of toks) if (c.type === 'token_tree') stack.push(c);
     }
   };
-  walk(root, (node) => {
-    if (node.type === 'macro_definition') return false;
-    if (node.type === 'macro_invocation') {
-      const macro = node.childForFieldName('macro');
-      const args = node.children.find((c) => c?.type === 'token_tree') ?? null;
-      if (macro && args) {
-        const path = macroPathSegments(macro);
-        const m = path ? readInitMacro(path, macro, args, node) : undefined;
-        if (m) out.push(m);
-        scanTokens(args);
-      }
-      return false;
+  const structure = structureOf(root);
+  const text = structure.text;
+  // Every init macro's name is one of these words; an invocation whose text has none of them holds no init macro.
+  if (!INIT_WORD.test(text)) return out;
+  for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], ['macro_definition', 'macro_invocation'])) {
+    if (!INIT_WORD.test(text.slice(start, end))) continue;
+    const macro = node.childForFieldName('macro');
+    const args = node.children.find((c) => c?.type === 'token_tree') ?? null;
+    if (macro && args) {
+      const path = macroPathSegments(macro);
+      const m = path ? readInitMacro(path, macro, args, node) : undefined;
+      if (m) out.push(m);
+      scanTokens(args);
     }
-    return true;
-  });
+  }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
 }
@@ -378,14 +381,10 @@ function readStruct(node: Node): StructDef | undefined {
 /** Every struct defined in the file (at any depth, outside macro definitions), by name. */
 export function structDefinitions(root: Node): Map<string, StructDef[]> {
   const out = new Map<string, StructDef[]>();
-  walk(root, (node) => {
-    if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
-    if (node.type === 'struct_item') {
-      const s = readStruct(node);
-      if (s) out.set(s.name, [...(out.get(s.name) ?? []), s]);
-    }
-    return true;
-  });
+  for (const { node } of spansOutside(structureOf(root), ['struct_item'], ['macro_definition', 'macro_invocation'])) {
+    const s = readStruct(node);
+    if (s) out.set(s.name, [...(out.get(s.name) ?? []), s]);
+  }
   return out;
 }
 

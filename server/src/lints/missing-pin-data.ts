@@ -1,7 +1,7 @@
 /** missing-pin-data: a struct that needs `#[pin_data]` (or `#[pin_data(PinnedDrop)]`) but lacks it. */
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../analysis/types';
-import { walk } from '../parsing/walk';
+import { spansOutside, structureOf } from '../parsing/structure';
 import { defineRule, nodeRange } from './engine';
 import { attributeName, attributePath, attributesBefore, structFor, type StructDef } from './macro-body';
 import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
@@ -9,20 +9,19 @@ import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
 /** Type names with a `#[pinned_drop] impl PinnedDrop for T` block in the file. */
 function pinnedDropImpls(root: Node): Map<string, Node> {
   const out = new Map<string, Node>();
-  walk(root, (node) => {
-    if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
-    if (node.type === 'impl_item') {
-      const trait = node.childForFieldName('trait');
-      const traitName = trait ? trait.text.replace(/\s+/g, '').replace(/^.*::/, '') : '';
-      if (traitName === 'PinnedDrop' && attributesBefore(node).some((a) => attributeName(a) === 'pinned_drop')) {
-        let t = node.childForFieldName('type');
-        if (t?.type === 'generic_type') t = t.childForFieldName('type');
-        if (t?.type === 'type_identifier') out.set(t.text, t);
-      }
-      return false;
+  const structure = structureOf(root);
+  // The attribute must be spelled `pinned_drop` somewhere for any impl to qualify.
+  if (!structure.text.includes('pinned_drop')) return out;
+  // Impls nested inside another impl are not looked at.
+  for (const { node } of spansOutside(structure, ['impl_item'], ['macro_definition', 'macro_invocation', 'impl_item'])) {
+    const trait = node.childForFieldName('trait');
+    const traitName = trait ? trait.text.replace(/\s+/g, '').replace(/^.*::/, '') : '';
+    if (traitName === 'PinnedDrop' && attributesBefore(node).some((a) => attributeName(a) === 'pinned_drop')) {
+      let t = node.childForFieldName('type');
+      if (t?.type === 'generic_type') t = t.childForFieldName('type');
+      if (t?.type === 'type_identifier') out.set(t.text, t);
     }
-    return true;
-  });
+  }
   return out;
 }
 

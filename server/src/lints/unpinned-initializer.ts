@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { compareReleases } from '../kb/version';
 import type { Fix, TextEdit } from '../analysis/types';
+import { insideSkipped, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
 import { classifyExpression, pathSegments, pinInitFile, resolveKernelPath, type InitializerKind } from './pin-init-facts';
@@ -56,14 +57,19 @@ export default defineRule({
   check(ctx) {
     const { scope } = pinInitFile(ctx);
     const lets: { decl: Node; name: Node; value: Node; kind: InitializerKind }[] = [];
-    walk(ctx.root, (n) => {
-      if (n.type === 'macro_definition') return false;
-      if (n.type === 'call_expression') {
+    const structure = structureOf(ctx.root);
+    const skipped = insideSkipped(structure, ['macro_definition']);
+    // `KBox::new(…)` and friends: every pointer's name contains `Box` or `Arc`.
+    if (ctx.text.includes('Box') || ctx.text.includes('Arc')) {
+      for (const n of structure.extra.get('scoped_call') ?? []) {
         const f = n.childForFieldName('function');
         const args = n.childForFieldName('arguments');
-        const segs = f ? pathSegments(f) : undefined;
-        const method = f?.type === 'scoped_identifier' ? f.childForFieldName('name') : undefined;
-        const first = args?.namedChildren.find((c) => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
+        if (!f || !args) continue;
+        const written = ctx.text.slice(f.startIndex, f.endIndex);
+        if ((!written.includes('Box') && !written.includes('Arc')) || skipped(n)) continue;
+        const segs = pathSegments(f);
+        const method = f.childForFieldName('name');
+        const first = args.namedChildren.find((c) => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
         if (segs && segs.length === 2 && method && first && POINTERS.has(segs[0]) && (segs[1] === 'new' || segs[1] === 'try_new')) {
           const owner = resolveKernelPath([segs[0]], scope, ctx.filePath);
           const kind = owner === 'local' ? undefined : classifyExpression(first, scope, ctx.filePath);
@@ -74,14 +80,14 @@ export default defineRule({
           }
         }
       }
-      if (n.type === 'let_declaration') {
-        const pattern = n.childForFieldName('pattern');
-        const value = n.childForFieldName('value');
-        const kind = value ? classifyExpression(value, scope, ctx.filePath) : undefined;
-        if (pattern?.type === 'identifier' && value && kind) lets.push({ decl: n, name: pattern, value, kind });
-      }
-      return true;
-    });
+    }
+    for (const n of structure.extra.get('init_let') ?? []) {
+      if (skipped(n)) continue;
+      const pattern = n.childForFieldName('pattern');
+      const value = n.childForFieldName('value');
+      const kind = value ? classifyExpression(value, scope, ctx.filePath) : undefined;
+      if (pattern && value && kind) lets.push({ decl: n, name: pattern, value, kind });
+    }
     for (const l of lets) {
       const block = l.decl.parent;
       if (!block) continue;

@@ -5,6 +5,7 @@ import { fileScope } from '../analysis/kernel-refs';
 import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, sureStatusAt } from '../kb';
+import { insideSkipped, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
 
@@ -17,6 +18,26 @@ const VIEWS = [
 ] as const;
 
 type View = (typeof VIEWS)[number];
+
+/**
+ * The calls `x.name(…)` and `a::name(…)` in the file, found from where `name` is written (a query over the whole tree
+ * would cost a pass over every node; the name is rare), in document order of the name.
+ */
+function namedCalls(root: Node, text: string, name: string): Node[] {
+  const out: Node[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const token = root.descendantForIndex(at, at + name.length);
+    if (!token || token.startIndex !== at || token.endIndex !== at + name.length) continue;
+    const holder = token.parent;
+    const call = holder?.parent;
+    if (!holder || !call || call.type !== 'call_expression') continue;
+    const shape = token.type === 'field_identifier' ? 'field_expression' : token.type === 'identifier' ? 'scoped_identifier' : undefined;
+    if (!shape || holder.type !== shape || call.childForFieldName('function')?.id !== holder.id) continue;
+    if (holder.childForFieldName(shape === 'field_expression' ? 'field' : 'name')?.id !== token.id) continue;
+    out.push(call);
+  }
+  return out;
+}
 
 /** The VMA view a type node names (`&VmaNew`, `&'a virt::VmaRef`), resolved through imports. */
 function viewOfType(type: Node | null, scope: Scope, target: string): View | undefined {
@@ -123,17 +144,17 @@ export default defineRule({
     };
     const message = (v: View, what: string): string =>
       `\`${v.type}\` has no \`vm_insert_page\` in Linux ${ctx.target}, ${what}; call it on the \`VmaMixedMap\` from \`${v.via}()\`.`;
-    walk(ctx.root, (node) => {
-      if (node.type === 'macro_definition' || node.type === 'macro_invocation') return false;
-      if (node.type !== 'call_expression') return true;
+    const skipped = insideSkipped(structureOf(ctx.root), ['macro_definition', 'macro_invocation']);
+    for (const node of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
+      if (skipped(node)) continue;
       const fn = node.childForFieldName('function');
       if (fn?.type === 'field_expression') {
         const field = fn.childForFieldName('field');
         const receiver = fn.childForFieldName('value');
-        if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') return true;
+        if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') continue;
         const type = bindingType(node, receiver.text);
         const view = type ? viewOfType(type, scope, ctx.target) : undefined;
-        if (!view || !hasVia(view)) return true;
+        if (!view || !hasVia(view)) continue;
         const fixes: Fix[] =
           view.type === 'VmaNew'
             ? [{ title: `Call \`${view.via}()\` first`, edits: [{ range: nodeRange(receiver), newText: `${receiver.text}.${view.via}()` }] }]
@@ -144,7 +165,6 @@ export default defineRule({
         const view = path ? viewOfType(path, scope, ctx.target) : undefined;
         if (view && hasVia(view)) ctx.report(fn.childForFieldName('name') ?? fn, message(view, 'only `VmaMixedMap` has it'));
       }
-      return true;
-    });
+    }
   },
 });

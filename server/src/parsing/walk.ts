@@ -5,7 +5,8 @@ import type { Node } from 'web-tree-sitter';
  * Visits `root` and its descendants in document order. The visitor returns false to skip a node's children.
  */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
-  const flat = session && root.type === 'source_file' ? flatTree(root, session) : undefined;
+  const cache = session && root.type === 'source_file' ? sessionCache(root.tree) : undefined;
+  const flat = cache ? flatTree(root, cache) : undefined;
   if (flat) {
     for (let i = 0; i < flat.nodes.length; ) i = visit(flat.nodes[i]) !== false ? i + 1 : flat.ends[i];
     return;
@@ -39,11 +40,22 @@ interface FlatTree {
   ends: number[];
 }
 
-/** Whole-tree walks within one cached session, by tree root. */
-let session: Map<Node['tree'], FlatTree> | undefined;
+/** Values cached within one session (one engine run), per tree: whole-tree walks, shared query results. */
+let session: Map<Node['tree'], Map<string, unknown>> | undefined;
 
-function flatTree(root: Node, cache: Map<Node['tree'], FlatTree>): FlatTree {
-  let flat = cache.get(root.tree);
+/** The current session's cache for `tree`, or undefined outside a session (then nothing may be cached). */
+export function sessionCache(tree: Node['tree']): Map<string, unknown> | undefined {
+  if (!session) return undefined;
+  let perTree = session.get(tree);
+  if (!perTree) {
+    perTree = new Map();
+    session.set(tree, perTree);
+  }
+  return perTree;
+}
+
+function flatTree(root: Node, cache: Map<string, unknown>): FlatTree {
+  let flat = cache.get('flat') as FlatTree | undefined;
   if (flat) return flat;
   const nodes: Node[] = [];
   const open: number[] = [];
@@ -70,14 +82,14 @@ function flatTree(root: Node, cache: Map<Node['tree'], FlatTree>): FlatTree {
     cursor.delete();
   }
   flat = { nodes, ends };
-  cache.set(root.tree, flat);
+  cache.set('flat', flat);
   return flat;
 }
 
 /**
- * Runs `fn` with whole-tree walks cached: the first `walk` over a tree's root reads the tree once, later ones (each
- * rule and helper walks it) replay that in plain JavaScript instead of crossing into wasm for every node. The cache
- * ends with `fn`, so no node outlives the run that made it (trees are edited and freed between runs).
+ * Runs `fn` as one session: per-tree results (the shared file query of `structure.ts`, and any whole-tree `walk`,
+ * read from wasm once and replayed in plain JavaScript) are cached until `fn` returns, so no node outlives the run
+ * that made it (trees are edited and freed between runs).
  */
 export function withWalkCache<T>(fn: () => T): T {
   if (session) return fn();
