@@ -1,0 +1,51 @@
+/** Every place a file uses an API or macro syntax the target lacks: one list that api-unavailable and api-removed split. */
+import type { Node } from 'web-tree-sitter';
+import { knowledgeBase, lastSegment } from '../kb';
+import { nodeRange, type RuleContext } from '../lints/engine';
+import { hrtimerSyntaxGates } from './hrtimer-syntax-gates';
+import { initSyntaxGates } from './init-syntax-gates';
+import { fileScope, gatedReferences } from './kernel-refs';
+import type { Fix, Range } from './types';
+
+/** One version-gate finding, before it is reported by the rule that owns its state. */
+export interface VersionGate {
+  /** `not-yet` → api-unavailable; `removed` → api-removed. */
+  state: 'not-yet' | 'removed';
+  at: Node | Range;
+  message: string;
+  fixes: Fix[];
+}
+
+/** The replacement edit for a removed item, offered only for a pure move (same kind, same name, new path). */
+function moveFix(path: string, pathNode: Node, itemPath: string, itemKind: string, replacement: string | undefined): Fix[] {
+  if (!replacement || replacement.includes('#[')) return [];
+  const moved = knowledgeBase().lookup(replacement).some((i) => i.kind === itemKind);
+  const spelledOut = path.replace(/!$/, '') === pathNode.text.replace(/\s+/g, '');
+  if (!moved || !spelledOut || lastSegment(replacement) !== lastSegment(itemPath)) return [];
+  return [{ title: `Replace with \`${replacement}\``, edits: [{ range: nodeRange(pathNode), newText: replacement.replace(/!$/, '') }] }];
+}
+
+/** All version gates of the file at the target, computed once per run and shared by both rules. */
+export function versionGates(ctx: RuleContext): VersionGate[] {
+  return ctx.memo('version-gates', () => {
+    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const out: VersionGate[] = [];
+    for (const ref of gatedReferences(ctx.root, ctx.target, ctx.filePath, scope)) {
+      if (ref.status.state === 'not-yet') {
+        out.push({ state: 'not-yet', at: ref.node, message: `\`${ref.path}\` is not in Linux ${ctx.target} (added in ${ref.status.since}).`, fixes: [] });
+      } else {
+        const replacement = ref.status.replacement;
+        const tail = replacement ? `; use \`${replacement}\`` : '';
+        out.push({
+          state: 'removed',
+          at: ref.node,
+          message: `\`${ref.path}\` is not in Linux ${ctx.target} (removed in ${ref.status.until})${tail}.`,
+          fixes: moveFix(ref.path, ref.pathNode, ref.item.path, ref.item.kind, replacement),
+        });
+      }
+    }
+    for (const g of hrtimerSyntaxGates(ctx.root, ctx.target, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: [] });
+    for (const g of initSyntaxGates(ctx)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes });
+    return out;
+  });
+}
