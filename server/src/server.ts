@@ -91,9 +91,9 @@ async function pullConfiguration(): Promise<void> {
 }
 
 function applySettings(value: unknown): void {
-  const before = JSON.stringify([settings.explicitTarget, settings.levels]);
+  const before = JSON.stringify([settings.explicitTarget, settings.levels, settings.kernelTree]);
   warn(settings.apply(value, ruleIds));
-  if (JSON.stringify([settings.explicitTarget, settings.levels]) === before) return;
+  if (JSON.stringify([settings.explicitTarget, settings.levels, settings.kernelTree]) === before) return;
   void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
   diagnostics?.refreshAll();
 }
