@@ -8,6 +8,10 @@
 # libsecret-1-dev pkg-config (and a C++ toolchain) must be present; .ci/run installs them.
 set -euo pipefail
 
+# Started from `npm run test:e2e`, the environment carries the outer npm's settings (npm_config_user_agent names
+# Node 20, and code-server's install script reads its Node version from there): start clean.
+for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
