@@ -8,7 +8,10 @@ import { RULES } from '../src/lints/rules';
 import { ROOT } from './helpers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const props = pkg.contributes.configuration.properties as Record<string, { enum?: string[]; pattern?: string; additionalProperties?: { enum: string[] } }>;
+const props = pkg.contributes.configuration.properties as Record<
+  string,
+  { enum?: string[]; pattern?: string; additionalProperties?: { enum: string[] }; propertyNames?: { enum: string[] } }
+>;
 
 test('every setting the server reads is declared in package.json, and nothing more', () => {
   const declared = Object.keys(props).map((k) => k.replace(/^kernelRust\./, '')).sort();
@@ -22,6 +25,7 @@ test('the manifest accepts every known release and every lint level the server a
   const pattern = new RegExp(props['kernelRust.targetVersion'].pattern ?? '');
   for (const r of ['auto', ...RELEASES]) assert.match(r, pattern);
   assert.deepEqual(props['kernelRust.lints'].additionalProperties?.enum, ['off', 'hint', 'info', 'warning', 'error']);
+  assert.deepEqual(props['kernelRust.lints'].propertyNames?.enum, RULES.map((r) => r.id), 'the settings UI lists exactly the registered rules');
 });
 
 test('engines.vscode equals the pinned @types/vscode, and the bins point at the bundles', () => {
