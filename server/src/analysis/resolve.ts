@@ -148,7 +148,17 @@ export function buildScope(root: Node, crateName?: string): Scope {
       let descend = false;
       if (type === 'use_declaration') {
         const arg = cursor.currentNode.childForFieldName('argument');
-        if (arg) collectUse(arg, [], leaves);
+        if (arg) {
+          // Pathologically nested groups (thousands of `{` levels) would exhaust the stack: such a
+          // declaration is left out of the scope, which makes resolution silent for it, never wrong.
+          const before = leaves.length;
+          try {
+            collectUse(arg, [], leaves);
+          } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            leaves.length = before;
+          }
+        }
       } else {
         if (DEFINITIONS.has(type)) {
           const name = cursor.currentNode.childForFieldName('name');
