@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
 import { structureOf, type Structure } from '../parsing/structure';
-import { buildScope, canonicalRoot, crateForPath, resolveSegments, segmentsOf, type Scope, type Segment } from './resolve';
+import { canonicalRoot, crateForPath, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
 export interface GatedReference {
@@ -15,13 +15,11 @@ export interface GatedReference {
   path: string;
   item: KbItem;
   status: Exclude<ItemStatus, { state: 'available' }>;
-  /** True when the path was written out in full (not through an import), so a textual fix is safe. */
-  spelledOut: boolean;
 }
 
-/** The file's scope, shared across rules through the engine's memo. */
+/** The file's scope, computed once per tree (hover and completion reuse what the rules built). */
 export function fileScope(root: Node, filePath: string | undefined): Scope {
-  return buildScope(root, crateForPath(filePath));
+  return scopeOf(root.tree, crateForPath(filePath));
 }
 
 const longest = new WeakMap<KnowledgeBase, number>();
@@ -99,7 +97,6 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       path: full.slice(0, miss.index + 1).join('::'),
       item: miss.item,
       status: miss.status,
-      spelledOut: !!whole,
     });
   }
   // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
@@ -153,7 +150,6 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
         path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
         item: miss.item,
         status: miss.status,
-        spelledOut: !viaImport && offset === 0,
       });
     }
   }

@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
-import { buildScope } from '../analysis/resolve';
+import { scopeOf } from '../analysis/resolve';
 import { compareReleases, inRange, isKnownRelease, releasesIn } from '../kb/version';
 import type { CompletionProvider } from './completion';
 import type { CompletionRequestContext } from './completion-context';
@@ -281,7 +281,7 @@ interface ImportSite {
 }
 
 function importSite(root: Node): ImportSite {
-  const scope = buildScope(root);
+  const scope = scopeOf(root.tree);
   const has = (p: string): boolean => {
     const i = p.lastIndexOf('::');
     const name = p.slice(i + 2);

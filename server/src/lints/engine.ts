@@ -2,7 +2,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
 import { inRange } from '../kb/version';
-import { withWalkCache } from '../parsing/walk';
+import { withSession } from '../parsing/walk';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
 export interface RuleDocs {
@@ -118,7 +118,7 @@ function overlaps(a: Range, b: Range): boolean {
 /** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
 export function runRules(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   // Rules and their helpers share per-run results over the same tree (the one file query in parsing/structure.ts).
-  return withWalkCache(() => runRulesOnce(rules, tree, text, options));
+  return withSession(() => runRulesOnce(rules, tree, text, options));
 }
 
 function runRulesOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {

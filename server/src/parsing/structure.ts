@@ -1,7 +1,7 @@
 /**
  * The items and macro nodes of a whole file, found by one tree-sitter query instead of a JavaScript walk (a walk
  * crosses into wasm for every node; a query matches inside wasm and hands back only what it captured). Rules and
- * their helpers share the result: within an engine run (`withWalkCache`) it is computed once per tree.
+ * their helpers share the result: within an engine run (`withSession`) it is computed once per tree.
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { sessionCache } from './walk';
