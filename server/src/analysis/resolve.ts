@@ -18,6 +18,9 @@ export interface UseLeaf {
 /** A path segment and the node that spells it. */
 export interface Segment {
   text: string;
+  /** Where the segment is spelled (string offsets into the file's text). */
+  start: number;
+  end: number;
   node: Node;
 }
 
@@ -32,14 +35,14 @@ export function segmentsOf(node: Node): Segment[] | undefined {
       case 'crate':
       case 'self':
       case 'super':
-        reversed.push({ text: cur.text, node: cur });
+        reversed.push({ text: cur.text, start: cur.startIndex, end: cur.endIndex, node: cur });
         return reversed.reverse();
       case 'scoped_identifier':
       case 'scoped_type_identifier': {
         const path = cur.childForFieldName('path');
         const name = cur.childForFieldName('name');
         if (!path || !name) return undefined;
-        reversed.push({ text: name.text, node: name });
+        reversed.push({ text: name.text, start: name.startIndex, end: name.endIndex, node: name });
         cur = path;
         break;
       }
@@ -135,12 +138,29 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
 /** The nodes whose children the scope is read from (a walk descends only into these). */
 const SCOPE_CONTAINERS = new Set(['source_file', 'mod_item', 'declaration_list', 'impl_item', 'block', ...DEFINITIONS]);
 
-/** Builds the scope of a file from its top-level (and nested-module) `use` declarations and definitions. */
-export function buildScope(root: Node, crateName?: string): Scope {
+/**
+ * What one top-level node contributes to its file's scope, as plain data: offsets are relative to the node's start,
+ * so the same text anywhere in any version of the file gives the same part (the language server caches parts by
+ * text and rebuilds a file's scope from them after an edit).
+ */
+export interface ScopePart {
+  leaves: readonly PartLeaf[];
+  locals: readonly string[];
+}
+
+interface PartLeaf {
+  path: string;
+  local?: string;
+  glob: boolean;
+  segments: readonly { text: string; start: number; end: number }[];
+}
+
+/** Reads the `use` declarations and definitions under `top` (itself included), walking only through scope containers. */
+export function scopePart(top: Node): ScopePart {
   const leaves: UseLeaf[] = [];
-  const locals = new Set<string>();
+  const locals: string[] = [];
   // A cursor walk that only makes Node objects for what it keeps: reading a type at the cursor is far cheaper.
-  const cursor = root.walk();
+  const cursor = top.walk();
   let depth = 0; // counted here: the cursor's `currentDepth` costs time proportional to the depth
   try {
     for (;;) {
@@ -162,7 +182,7 @@ export function buildScope(root: Node, crateName?: string): Scope {
       } else {
         if (DEFINITIONS.has(type)) {
           const name = cursor.currentNode.childForFieldName('name');
-          if (name) locals.add(type === 'macro_definition' ? `${name.text}!` : name.text);
+          if (name) locals.push(type === 'macro_definition' ? `${name.text}!` : name.text);
         }
         descend = SCOPE_CONTAINERS.has(type);
       }
@@ -178,6 +198,101 @@ export function buildScope(root: Node, crateName?: string): Scope {
     }
   } finally {
     cursor.delete();
+  }
+  const base = top.startIndex;
+  return {
+    locals,
+    leaves: leaves.map((l) => ({
+      path: l.path,
+      local: l.local,
+      glob: l.glob,
+      segments: l.segments.map((g) => ({ text: g.text, start: g.start - base, end: g.end - base })),
+    })),
+  };
+}
+
+/** A run of top-level nodes with its text (parsing/units.ts), for building a scope from cached parts. */
+export interface ScopeUnit {
+  start: number;
+  text: string;
+  readonly nodes: readonly Node[];
+}
+
+/** One part for several nodes, each part's offsets moved by the node's distance from the first. */
+function joinParts(parts: readonly { part: ScopePart; offset: number }[]): ScopePart {
+  if (parts.length === 1 && parts[0].offset === 0) return parts[0].part;
+  return {
+    locals: parts.flatMap((p) => p.part.locals),
+    leaves: parts.flatMap(({ part, offset }) =>
+      part.leaves.map((l) => ({ ...l, segments: l.segments.map((g) => ({ text: g.text, start: g.start + offset, end: g.end + offset })) })),
+    ),
+  };
+}
+
+/** A segment whose node is looked up only when asked for (most leaves are never reported at). */
+function lazySegment(root: Node, text: string, start: number, end: number): Segment {
+  let node: Node | undefined;
+  return {
+    text,
+    start,
+    end,
+    get node(): Node {
+      node ??= root.descendantForIndex(start, end) ?? root;
+      return node;
+    },
+  };
+}
+
+/** Where parts of a file's scope can be kept between versions of it, by the text of the top-level node. */
+export interface ScopePartCache {
+  get(text: string): ScopePart | undefined;
+  set(text: string, part: ScopePart): void;
+}
+
+/**
+ * Builds the scope of a file from its (and its nested modules', functions' and impls') `use` declarations and
+ * definitions, one top-level node at a time; `parts` supplies and receives the parts by node text.
+ */
+export function buildScope(root: Node, crateName?: string, parts?: ScopePartCache, text?: string, units?: readonly ScopeUnit[]): Scope {
+  const leaves: UseLeaf[] = [];
+  const locals = new Set<string>();
+  const add = (part: ScopePart, start: number): void => {
+    for (const name of part.locals) locals.add(name);
+    for (const l of part.leaves) {
+      const segments = l.segments.map((g) => lazySegment(root, g.text, g.start + start, g.end + start));
+      const last = segments[segments.length - 1];
+      leaves.push({
+        path: l.path,
+        local: l.local,
+        glob: l.glob,
+        segments,
+        get node(): Node {
+          return last.node;
+        },
+      });
+    }
+  };
+  if (units) {
+    // Parts by unit: the caller has the units' texts already, and most never change between versions.
+    for (const unit of units) {
+      let part = parts?.get(unit.text);
+      if (!part) {
+        part = joinParts(unit.nodes.map((n) => ({ part: scopePart(n), offset: n.startIndex - unit.start })));
+        parts?.set(unit.text, part);
+      }
+      add(part, unit.start);
+    }
+  } else {
+    for (const top of root.type === 'source_file' ? root.children : [root]) {
+      if (!top) continue;
+      const key = parts ? (text ?? root.text).slice(top.startIndex, top.endIndex) : undefined;
+      let part = key !== undefined ? parts?.get(key) : undefined;
+      if (!part) {
+        part = scopePart(top);
+        if (key !== undefined) parts?.set(key, part);
+      }
+      add(part, top.startIndex);
+    }
   }
   const imports = new Map<string, string>();
   const globs: string[] = [];
@@ -205,6 +320,16 @@ export function scopeOf(tree: Tree, crateName?: string): Scope {
     byCrate.set(key, scope);
   }
   return scope;
+}
+
+/** Records a scope built elsewhere (from cached parts) as the scope of `tree`, so every later reader shares it. */
+export function setScopeOf(tree: Tree, crateName: string | undefined, scope: Scope): void {
+  let byCrate = scopes.get(tree);
+  if (!byCrate) {
+    byCrate = new Map();
+    scopes.set(tree, byCrate);
+  }
+  byCrate.set(crateName ?? '', scope);
 }
 
 /** Rewrites `crate::…` to the crate's own name when it is known. */

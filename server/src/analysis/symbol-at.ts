@@ -56,9 +56,10 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
       const aliased = scope.leaves.find((l) => l.node.parent?.equals(parent) || l.node.parent?.parent?.equals(parent));
       return aliased ? hit(canonicalRoot(aliased.path, scope.crateName), node) : undefined;
     }
-    const leaf = scope.leaves.find((l) => l.segments.some((s) => s.node.equals(node)));
+    const at = (s: { start: number; end: number }): boolean => s.start === node.startIndex && s.end === node.endIndex;
+    const leaf = scope.leaves.find((l) => l.segments.some(at));
     if (!leaf) return undefined;
-    const idx = leaf.segments.findIndex((s) => s.node.equals(node));
+    const idx = leaf.segments.findIndex(at);
     const path = canonicalRoot(leaf.segments.slice(0, idx + 1).map((s) => s.text).join('::'), scope.crateName);
     return hit(path, node) ?? hit(path, node, true);
   }

@@ -2,6 +2,7 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
 import { inRange } from '../kb/version';
+import { unitsOf, type Unit } from '../parsing/units';
 import { withSession } from '../parsing/walk';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
@@ -97,14 +98,12 @@ function suppressions(root: Node, text: string): Map<number, Set<string>> {
   return out;
 }
 
-/** Ranges of top-level items that contain a syntax error: no finding may come from inside them. */
-function brokenRegions(root: Node): Range[] {
+/** Ranges of the units (items with their attributes) that contain a syntax error. */
+function brokenRegions(root: Node, text: string, units?: readonly Unit[]): Range[] {
   if (!root.hasError) return [];
-  const out: Range[] = [];
-  for (const child of root.children) {
-    if (child && (child.hasError || child.isError || child.isMissing)) out.push(nodeRange(child));
-  }
-  return out;
+  return (units ?? unitsOf(root, text))
+    .filter((u) => u.broken)
+    .map((u) => ({ start: u.from, end: u.to }));
 }
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
@@ -117,16 +116,47 @@ function overlaps(a: Range, b: Range): boolean {
 
 /** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
 export function runRules(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
-  // Rules and their helpers share per-run results over the same tree (the one file query in parsing/structure.ts).
-  return withSession(() => runRulesOnce(rules, tree, text, options));
+  return finishFindings(tree.rootNode, text, collectFindings(rules, tree, text, options));
 }
 
-function runRulesOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
+/**
+ * Runs every enabled rule and returns what they reported, rule by rule in rule order, before suppression comments
+ * and syntax errors are taken into account ({@link finishFindings} does that). With `focus` (top-level nodes of
+ * `tree`), the rules' shared file query looks only inside those nodes.
+ */
+export function collectFindings(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions, focus?: readonly Node[]): Finding[] {
+  if (!focus && tree.rootNode.hasError) {
+    // Units with syntax errors are left out: nothing is reported inside them, and nothing in them is taken as
+    // context for the rest of the file (half-typed code would otherwise make the rules guess).
+    const healthy = unitsOf(tree.rootNode, text).filter((u) => !u.broken);
+    if (healthy.length === 0) return [];
+    focus = healthy.flatMap((u) => u.nodes);
+  }
+  if (focus && focus.length === 0) return [];
+  // Rules and their helpers share per-run results over the same tree (the one file query in parsing/structure.ts).
+  return withSession(() => collectOnce(rules, tree, text, options), { tree, text, focus });
+}
+
+/** Drops findings inside top-level items with syntax errors and findings allowed by comments; sorts by position. */
+export function finishFindings(root: Node, text: string, raw: readonly Finding[], units?: readonly Unit[]): Finding[] {
+  const broken = brokenRegions(root, text, units);
+  let allowed: Map<number, Set<string>> | undefined;
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    if (broken.some((r) => overlaps(r, f.range))) continue;
+    allowed ??= suppressions(root, text);
+    const ids = allowed.get(f.range.start.line);
+    if (ids && (ids.has('all') || ids.has(f.ruleId))) continue;
+    findings.push(f);
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return findings;
+}
+
+function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   const root = tree.rootNode;
   const language = tree.language;
   const findings: Finding[] = [];
-  const broken = brokenRegions(root);
-  let allowed: Map<number, Set<string>> | undefined;
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
@@ -156,14 +186,7 @@ function runRulesOnce(rules: readonly Rule[], tree: Tree, text: string, options:
       options.onRuleError?.(rule.id, error);
       continue;
     }
-    for (const f of produced) {
-      if (broken.some((r) => overlaps(r, f.range))) continue;
-      allowed ??= suppressions(root, text);
-      const ids = allowed.get(f.range.start.line);
-      if (ids && (ids.has('all') || ids.has(f.ruleId))) continue;
-      findings.push(f);
-    }
+    findings.push(...produced);
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return findings;
 }

@@ -4,7 +4,7 @@
  * their helpers share the result: within an engine run (`withSession`) it is computed once per tree.
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { sessionCache } from './walk';
+import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure part of the query captures; each capture name equals its node type. */
 const TYPES = [
@@ -87,7 +87,10 @@ function compute(root: Node): Structure {
   const byType = new Map<StructureType, Span[]>(TYPES.map((t) => [t, []]));
   const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['scoped_call', []], ['init_let', []]]);
   const ordered: Structure['ordered'][number][] = [];
-  for (const { name, node } of query.captures(root)) {
+  const captures = [];
+  // In a focused run only the focused top-level nodes are searched (in document order, so captures stay ordered).
+  for (const top of sessionFocus(root.tree) ?? [root]) captures.push(...query.captures(top));
+  for (const { name, node } of captures) {
     if (STRUCTURE_TYPES.has(name)) {
       const type = name as StructureType;
       const span = { node, type, start: node.startIndex, end: node.endIndex };
@@ -99,7 +102,7 @@ function compute(root: Node): Structure {
       ordered.push({ name: name as ExtraCapture, node });
     }
   }
-  return { all, byType, ordered, extra, text: root.text };
+  return { all, byType, ordered, extra, text: sourceText(root) };
 }
 
 /** The file's structure: cached per tree within an engine run, computed afresh outside one. */

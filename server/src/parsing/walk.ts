@@ -28,27 +28,61 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
-/** Values cached within one session (one engine run), per tree: the shared query results. */
-let session: Map<Node['tree'], Map<string, unknown>> | undefined;
+/** One engine run: values cached per tree, and the top-level nodes the run is limited to, if it is. */
+interface Session {
+  cache: Map<Node['tree'], Map<string, unknown>>;
+  /** The tree being analysed, its whole text, and the top-level nodes the run is limited to (if it is). */
+  of?: SessionTree;
+}
+
+/** What a session knows about the tree it analyses. */
+export interface SessionTree {
+  tree: Node['tree'];
+  text: string;
+  focus?: readonly Node[];
+}
+
+let session: Session | undefined;
 
 /** The current session's cache for `tree`, or undefined outside a session (then nothing may be cached). */
 export function sessionCache(tree: Node['tree']): Map<string, unknown> | undefined {
   if (!session) return undefined;
-  let perTree = session.get(tree);
+  let perTree = session.cache.get(tree);
   if (!perTree) {
     perTree = new Map();
-    session.set(tree, perTree);
+    session.cache.set(tree, perTree);
   }
   return perTree;
 }
 
 /**
- * Runs `fn` as one session: per-tree results (the shared file query of `structure.ts`) are cached until `fn`
- * returns, so no node outlives the run that made it (trees are edited and freed between runs).
+ * The top-level nodes of `tree` the current run looks at, or undefined when it looks at the whole file. The
+ * language server re-checks only the parts of a file an edit can have changed (analysis/incremental.ts).
  */
-export function withSession<T>(fn: () => T): T {
+export function sessionFocus(tree: Node['tree']): readonly Node[] | undefined {
+  const of = session?.of;
+  return of && of.tree === tree && of.focus && of.focus.length > 0 ? of.focus : undefined;
+}
+
+/**
+ * The whole source text of `root`'s tree, indexable by node offsets. `root.text` alone is not: the root node starts
+ * at the first token, so a file that begins with blank lines would shift every offset.
+ */
+export function sourceText(root: Node): string {
+  const of = session?.of;
+  if (of && of.tree === root.tree) return of.text;
+  const start = root.startIndex;
+  return start > 0 ? ' '.repeat(start) + root.text : root.text;
+}
+
+/**
+ * Runs `fn` as one session: per-tree results (the shared file query of `structure.ts`) are cached until `fn`
+ * returns, so no node outlives the run that made it (trees are edited and freed between runs). With `focus`, the
+ * shared query looks only inside those top-level nodes.
+ */
+export function withSession<T>(fn: () => T, of?: SessionTree): T {
   if (session) return fn();
-  session = new Map();
+  session = { cache: new Map(), of };
   try {
     return fn();
   } finally {

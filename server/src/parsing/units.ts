@@ -1,0 +1,92 @@
+/**
+ * A file's units: each top-level item together with the outer attributes and comments above it. A unit with a
+ * syntax error anywhere in it is broken: the rules neither report inside it nor learn from it.
+ */
+import type { Node } from 'web-tree-sitter';
+
+/** A zero-based row and column (UTF-16), as tree-sitter reports them. */
+export interface UnitPoint {
+  line: number;
+  character: number;
+}
+
+/** One unit of a file. */
+export interface Unit {
+  start: number;
+  end: number;
+  from: UnitPoint;
+  to: UnitPoint;
+  broken: boolean;
+  /** The unit's source text. */
+  text: string;
+  /** The top-level nodes, in order: attributes and comments, then the item (made on first use). */
+  readonly nodes: Node[];
+}
+
+const LEADING = new Set(['attribute_item', 'line_comment', 'block_comment']);
+
+/**
+ * Cuts a file into units, in document order. One cursor pass over the top-level nodes: Node objects cost a call
+ * into tree-sitter for each property read, and most units never need theirs.
+ */
+export function unitsOf(root: Node, text: string): Unit[] {
+  const out: Unit[] = [];
+  const checkErrors = root.hasError;
+  const cursor = root.walk();
+  try {
+    let more = cursor.gotoFirstChild();
+    let index = 0;
+    let first = -1;
+    let start = 0;
+    let from: UnitPoint = { line: 0, character: 0 };
+    let broken = false;
+    while (more) {
+      const leading = LEADING.has(cursor.nodeType);
+      if (first < 0) {
+        first = index;
+        start = cursor.startIndex;
+        const p = cursor.startPosition;
+        from = { line: p.row, character: p.column };
+      }
+      if (checkErrors) {
+        const node = cursor.currentNode;
+        if (node.hasError || node.isError || node.isMissing) broken = true;
+      }
+      const end = cursor.endIndex;
+      const p = cursor.endPosition;
+      more = cursor.gotoNextSibling();
+      // A unit ends at an item, or at leading nodes with nothing after them.
+      if (!leading || !more) {
+        out.push(unit(root, first, index, start, end, from, { line: p.row, character: p.column }, broken, text));
+        first = -1;
+        broken = false;
+      }
+      index++;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return out;
+}
+
+function unit(root: Node, firstChild: number, lastChild: number, start: number, end: number, from: UnitPoint, to: UnitPoint, broken: boolean, text: string): Unit {
+  let nodes: Node[] | undefined;
+  return {
+    start,
+    end,
+    from,
+    to,
+    broken,
+    text: text.slice(start, end),
+    get nodes(): Node[] {
+      if (!nodes) {
+        nodes = [];
+        for (let i = firstChild; i <= lastChild; i++) {
+          const child = root.child(i);
+          if (child) nodes.push(child);
+        }
+      }
+      return nodes;
+    },
+  };
+}
