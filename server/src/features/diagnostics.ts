@@ -4,7 +4,7 @@ import {
   type Connection,
   type Diagnostic,
 } from 'vscode-languageserver';
-import { analyzeTree } from '../analysis/analyze';
+import { IncrementalAnalyzer } from '../analysis/incremental';
 import type { Finding, Severity } from '../analysis/types';
 import { ruleDocsUri } from '../lints/docs-link';
 import type { OpenDocuments } from './documents';
@@ -38,6 +38,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
 /** Schedules analysis and publishes results. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** One analyser per open document: after an edit it re-checks only what the edit can have changed. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly failedRules = new Set<string>();
 
   constructor(
@@ -53,6 +55,7 @@ export class DiagnosticsPublisher {
     this.documents.onChange((uri) => this.schedule(uri));
     this.documents.onClose((uri) => {
       this.cancel(uri);
+      this.analyzers.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     });
   }
@@ -110,7 +113,12 @@ export class DiagnosticsPublisher {
       return;
     }
     const target = this.targets.forUri(uri);
-    const findings = analyzeTree(tree, doc.text, {
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer();
+      this.analyzers.set(uri, analyzer);
+    }
+    const findings = analyzer.analyze(tree, doc.text, {
       target: target.release,
       filePath: uriToPath(uri),
       levels: this.settings.levels,
@@ -128,5 +136,6 @@ export class DiagnosticsPublisher {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.analyzers.clear();
   }
 }

@@ -1,0 +1,385 @@
+/**
+ * Re-checking only what an edit can have changed. A file is cut into units (a top-level item with the attributes
+ * and comments above it); each unit's findings are remembered by its text. After an edit, the units whose text is
+ * new, and the units that share a name the file declares with a changed unit, are checked again, with the units
+ * they share names with as context; every other unit keeps its findings, moved to where it now is. Anything that
+ * can change the meaning of the whole file (the scope, the target, settings, the words some rules test the whole
+ * text for) makes the next run a full one. The result equals a full run: tests compare the two after thousands of
+ * random edits (server/test/incremental.test.ts).
+ */
+import type { Tree } from 'web-tree-sitter';
+import { collectFindings, finishFindings } from '../lints/engine';
+import { RULES } from '../lints/rules';
+import type { Rule } from '../lints/engine';
+import type { AnalyzeOptions } from './analyze';
+import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart, type ScopePartCache } from './resolve';
+import type { Finding, Fix, Position, Range } from './types';
+import { unitsOf, type Unit } from '../parsing/units';
+
+/**
+ * Tests some rules apply to the whole text of a file (a gate such as "the file mentions HrTimerCallback"): when one
+ * of them changes its answer, every unit may change. A test (incremental.test.ts) keeps this list in step with the
+ * rule sources.
+ */
+export const FILE_WIDE_TESTS: readonly RegExp[] = [
+  /impl_has_hr_timer/,
+  /HrTimerCallback/,
+  /HrTimer/,
+  /pinned_drop/,
+  /\bHasPinData\b/,
+  /Box/,
+  /Arc/,
+  /vm_insert_page/,
+  /\b(?:try_)?(?:pin_)?init\b/,
+];
+
+/** Words that never tie two units together. */
+const NOT_NAMES = new Set(
+  ('as async await break const continue crate dyn else enum extern false fn for if impl in let loop match mod move mut ' +
+    'pub ref return self Self static struct super trait true type union unsafe use where while')
+    .split(' '),
+);
+
+/** Items whose only name other units can refer to is their `name` field. */
+const NAMED_ITEMS = new Set([
+  'struct_item', 'enum_item', 'union_item', 'trait_item', 'function_item', 'function_signature_item', 'type_item',
+  'const_item', 'static_item', 'macro_definition',
+]);
+
+/** What a unit's text says about how it relates to the rest of the file. */
+interface UnitFacts {
+  /** Every identifier-like word in the unit. */
+  words: ReadonlySet<string>;
+  /** Names the unit declares (or implements for) that other units can refer to. */
+  declared: readonly string[];
+}
+
+/** A finding with positions relative to its unit's start. */
+type Relative = Finding & { rule: number };
+
+interface UnitRecord {
+  text: string;
+  broken: boolean;
+  facts: UnitFacts;
+  /** Findings relative to the unit, or undefined when they cannot be moved (a fix edits outside the unit). */
+  findings: Relative[] | undefined;
+}
+
+interface Snapshot {
+  key: string;
+  units: UnitRecord[];
+  declared: ReadonlySet<string>;
+  /** The file's local definitions and imports (name → path): a unit naming one that changed is checked again. */
+  locals: ReadonlySet<string>;
+  imports: ReadonlyMap<string, string>;
+  /** Unit indices by text, to match the units of a later version. */
+  byText: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Counts of what the last runs did, for tests and the benchmark. */
+export interface IncrementalStats {
+  full: number;
+  partial: number;
+  /** Units checked again over all partial runs. */
+  rechecked: number;
+  /** Units whose findings were carried over. */
+  reused: number;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
+
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (!NOT_NAMES.has(m[0])) out.add(m[0]);
+  return out;
+}
+
+function cmp(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function declaredBy(unit: Unit): string[] {
+  const item = unit.nodes[unit.nodes.length - 1];
+  if (NAMED_ITEMS.has(item.type)) {
+    const name = item.childForFieldName('name')?.text;
+    return name ? [name] : [];
+  }
+  if (item.type === 'impl_item') {
+    // Other units refer to the type an impl is for (its struct, other impls of it), not to the trait.
+    const type = item.childForFieldName('type');
+    return type ? [...wordsOf(type.text)] : [];
+  }
+  if (item.type === 'attribute_item' || item.type === 'line_comment' || item.type === 'block_comment' || item.type === 'use_declaration') {
+    return [];
+  }
+  // Modules, macro calls that make items, broken code: whatever is spelled like a declaration or an impl header.
+  return declaredInText(unit.text);
+}
+
+const DECLARATION = /\b(?:struct|enum|union|trait|fn|type|const|static|mod|macro_rules!)\s*([A-Za-z_][A-Za-z0-9_]*)|^[ \t]*(?:unsafe\s+)?impl\b([^{;]*)/gm;
+
+/** Names declared by anything in `text` that reads like an item or impl header (not a parse: a generous guess). */
+function declaredInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(DECLARATION)) {
+    if (m[1]) out.push(m[1]);
+    else if (m[2]) {
+      // `impl Trait for Type`: the type; `impl Type`: all of it.
+      const header = m[2];
+      const at = header.search(/\bfor\b/);
+      out.push(...wordsOf(at >= 0 ? header.slice(at + 3) : header));
+    }
+  }
+  return out;
+}
+
+function relativePosition(p: Position, origin: Position): Position {
+  return p.line === origin.line ? { line: 0, character: p.character - origin.character } : { line: p.line - origin.line, character: p.character };
+}
+
+function absolutePosition(p: Position, origin: Position): Position {
+  return p.line === 0 ? { line: origin.line, character: p.character + origin.character } : { line: p.line + origin.line, character: p.character };
+}
+
+function mapRange(r: Range, f: (p: Position) => Position): Range {
+  return { start: f(r.start), end: f(r.end) };
+}
+
+function mapFixes(fixes: readonly Fix[], f: (p: Position) => Position): Fix[] {
+  return fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: mapRange(e.range, f), newText: e.newText })) }));
+}
+
+function inside(r: Range, unit: Unit): boolean {
+  return cmp(r.start, unit.from) >= 0 && cmp(r.end, unit.to) <= 0;
+}
+
+/** Analyses successive versions of one document, re-checking only what each edit can have changed. */
+export class IncrementalAnalyzer {
+  /** The last few versions analysed (newest first): undoing an edit finds its earlier version here. */
+  private snapshots: Snapshot[] = [];
+  private facts = new Map<string, UnitFacts>();
+  private scopeParts = new Map<string, ScopePart>();
+  readonly stats: IncrementalStats = { full: 0, partial: 0, rechecked: 0, reused: 0 };
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {}
+
+  /** The findings of `tree` (the document's current tree and text), equal to those of a full run. */
+  analyze(tree: Tree, text: string, options: AnalyzeOptions): Finding[] {
+    const root = tree.rootNode;
+    const crate = crateForPath(options.filePath);
+    const parts = new Map<string, ScopePart>();
+    const units = unitsOf(root, text);
+    const scope = buildScope(root, crate, cachingParts(this.scopeParts, parts), text, units);
+    this.scopeParts = parts;
+    setScopeOf(tree, crate, scope);
+
+    const facts = new Map<string, UnitFacts>();
+    const unitFacts = units.map((u) => {
+      let f = facts.get(u.text) ?? this.facts.get(u.text);
+      if (!f) {
+        const words = wordsOf(u.text);
+        f = { words, declared: declaredBy(u) };
+      }
+      facts.set(u.text, f);
+      return f;
+    });
+    this.facts = facts;
+    const declared = new Set<string>();
+    units.forEach((u, i) => {
+      if (!u.broken) for (const d of unitFacts[i].declared) declared.add(d);
+    });
+
+    const key = snapshotKey(options, scope, text);
+    const plan = this.plan(key, units, unitFacts, declared, scope);
+    const ruleIndex = new Map(this.rules.map((r, i) => [r.id, i]));
+    const records: UnitRecord[] = units.map((u, i) => ({ text: u.text, broken: u.broken, facts: unitFacts[i], findings: [] }));
+    const merged: Relative[] = [];
+    let cacheable = true;
+
+    if (plan) {
+      this.stats.partial++;
+      this.stats.rechecked += plan.recheck.size;
+      this.stats.reused += units.length - plan.recheck.size;
+      for (let i = 0; i < units.length; i++) {
+        if (plan.recheck.has(i)) continue;
+        const carried = plan.carried.get(i) ?? [];
+        records[i].findings = carried;
+        for (const f of carried) merged.push(this.place(f, units[i]));
+      }
+      const focus = [...plan.context].sort((a, b) => a - b).flatMap((i) => units[i].nodes);
+      // Nothing to check again (an edit in whitespace, or an undo back to a remembered version): no run at all.
+      const raw = focus.length > 0 ? collectFindings(this.rules, tree, text, options, focus) : [];
+      cacheable = this.assign(raw, units, plan.recheck, records, merged, ruleIndex);
+    } else {
+      this.stats.full++;
+      const raw = collectFindings(this.rules, tree, text, options);
+      cacheable = this.assign(raw, units, undefined, records, merged, ruleIndex);
+    }
+
+    const byText = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      const list = byText.get(r.text);
+      if (list) list.push(i);
+      else byText.set(r.text, [i]);
+    });
+    const snapshot: Snapshot = { key, units: records, declared, locals: scope.locals, imports: scope.imports, byText };
+    this.snapshots = cacheable ? [snapshot, ...this.snapshots].slice(0, 3) : [];
+    // Rule order first (stably), as a full run reports them; finishing sorts by position.
+    merged.sort((a, b) => a.rule - b.rule);
+    return finishFindings(root, text, merged.map(({ rule: _rule, ...f }) => f), units);
+  }
+
+  /** Which units to check again (and with which context), and what the others carry over; undefined for a full run. */
+  private plan(
+    key: string,
+    units: readonly Unit[],
+    facts: readonly UnitFacts[],
+    declared: ReadonlySet<string>,
+    scope: Scope,
+  ): { recheck: Set<number>; context: Set<number>; carried: Map<number, Relative[]> } | undefined {
+    let best: { snapshot: Snapshot; added: number[]; removed: UnitRecord[]; matched: Map<number, UnitRecord> } | undefined;
+    for (const snapshot of this.snapshots) {
+      if (snapshot.key !== key) continue;
+      const taken = new Map<string, number>();
+      const used = new Uint8Array(snapshot.units.length);
+      const added: number[] = [];
+      const matched = new Map<number, UnitRecord>();
+      units.forEach((u, i) => {
+        const candidates = snapshot.byText.get(u.text);
+        if (candidates) {
+          const n = taken.get(u.text) ?? 0;
+          const k = candidates[n];
+          if (k !== undefined && snapshot.units[k].broken === u.broken) {
+            taken.set(u.text, n + 1);
+            used[k] = 1;
+            matched.set(i, snapshot.units[k]);
+            return;
+          }
+        }
+        added.push(i);
+      });
+      const removed = snapshot.units.filter((_r, k) => used[k] === 0);
+      if (!best || added.length + removed.length < best.added.length + best.removed.length) best = { snapshot, added, removed, matched };
+      if (added.length + removed.length === 0) break;
+    }
+    if (!best) return undefined;
+    // Names that tie a changed unit to others: words of changed units that some version of the file declares.
+    // Broken units count for nothing (the rules do not look into them), in either version.
+    const old = best.snapshot;
+    const known = new Set([...declared, ...old.declared]);
+    const ties = new Set<string>();
+    const tie = (f: UnitFacts): void => {
+      for (const w of f.words) if (known.has(w)) ties.add(w);
+    };
+    for (const i of best.added) if (!units[i].broken) tie(facts[i]);
+    for (const r of best.removed) if (!r.broken) tie(r.facts);
+    // Names whose meaning changed: a definition or an import appeared, went or now points elsewhere.
+    for (const n of scope.locals) if (!old.locals.has(n)) ties.add(n.replace(/!$/, ''));
+    for (const n of old.locals) if (!scope.locals.has(n)) ties.add(n.replace(/!$/, ''));
+    for (const [n, p] of scope.imports) if (old.imports.get(n) !== p) ties.add(n);
+    for (const n of old.imports.keys()) if (!scope.imports.has(n)) ties.add(n);
+    const recheck = new Set<number>();
+    const carried = new Map<number, Relative[]>();
+    units.forEach((u, i) => {
+      if (u.broken) return;
+      const r = best.matched.get(i);
+      if (!r || !r.findings || sharesAny(facts[i].words, ties)) recheck.add(i);
+      else carried.set(i, r.findings);
+    });
+    if (recheck.size === 0) return { recheck, context: recheck, carried };
+    // Context: healthy units tied by a declared name to a unit being checked again.
+    const around = new Set<string>();
+    for (const i of recheck) for (const w of facts[i].words) if (declared.has(w)) around.add(w);
+    const context = new Set(recheck);
+    units.forEach((u, i) => {
+      if (!u.broken && !context.has(i) && sharesAny(facts[i].words, around)) context.add(i);
+    });
+    // Past about half the file, a full run is as cheap and simpler.
+    if (context.size * 2 > units.length) return undefined;
+    return { recheck, context, carried };
+  }
+
+  /** Moves a remembered finding to where its unit now is. */
+  private place(f: Relative, unit: Unit): Relative {
+    const to = (p: Position): Position => absolutePosition(p, unit.from);
+    return { ...f, range: mapRange(f.range, to), fixes: mapFixes(f.fixes, to) };
+  }
+
+  /**
+   * Files fresh findings under their units (all units, or those in `only`), keeping the rest out; returns false when
+   * a finding lies outside every unit, so that nothing of this run may be reused.
+   */
+  private assign(
+    raw: readonly Finding[],
+    units: readonly Unit[],
+    only: ReadonlySet<number> | undefined,
+    records: UnitRecord[],
+    merged: Relative[],
+    ruleIndex: ReadonlyMap<string, number>,
+  ): boolean {
+    let cacheable = true;
+    for (const f of raw) {
+      const i = unitAt(units, f.range.start);
+      if (i === undefined) {
+        // Not expected (findings sit on code); keep it, but do not build on this run.
+        if (!only) merged.push({ ...f, rule: ruleIndex.get(f.ruleId) ?? 0 });
+        cacheable = false;
+        continue;
+      }
+      if (only && !only.has(i)) continue;
+      const rule = ruleIndex.get(f.ruleId) ?? 0;
+      merged.push({ ...f, rule });
+      const unit = units[i];
+      const record = records[i];
+      if (!record.findings) continue;
+      if (!inside(f.range, unit) || f.fixes.some((fix) => fix.edits.some((e) => !inside(e.range, unit)))) {
+        record.findings = undefined;
+        continue;
+      }
+      const from = (p: Position): Position => relativePosition(p, unit.from);
+      record.findings.push({ ...f, rule, range: mapRange(f.range, from), fixes: mapFixes(f.fixes, from) });
+    }
+    return cacheable;
+  }
+}
+
+function sharesAny(words: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const [small, large] = words.size < names.size ? [words, names] : [names, words];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+}
+
+/** The unit whose range holds `p`, by binary search (units are in document order and disjoint). */
+function unitAt(units: readonly Unit[], p: Position): number | undefined {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = units[mid];
+    if (cmp(p, u.from) < 0) hi = mid - 1;
+    else if (cmp(p, u.to) > 0) lo = mid + 1;
+    else return mid;
+  }
+  return undefined;
+}
+
+/** Everything outside the units' own text that findings depend on. */
+function snapshotKey(options: AnalyzeOptions, scope: Scope, text: string): string {
+  const levels = options.levels ? Object.entries(options.levels).sort().join(',') : '';
+  const only = options.only ? [...options.only].sort().join(',') : '';
+  const wide = FILE_WIDE_TESTS.map((re) => (re.test(text) ? '1' : '0')).join('');
+  return [options.target, options.filePath ?? '', levels, only, scope.globs.join(','), scope.crateName ?? '', wide].join('\n');
+}
+
+/** A part cache that reads from the last version's parts and keeps only what this version uses. */
+function cachingParts(previous: ReadonlyMap<string, ScopePart>, next: Map<string, ScopePart>): ScopePartCache {
+  return {
+    get: (text) => {
+      const part = next.get(text) ?? previous.get(text);
+      if (part) next.set(text, part);
+      return part;
+    },
+    set: (text, part) => next.set(text, part),
+  };
+}
