@@ -157,8 +157,9 @@ function inside(r: Range, unit: Unit): boolean {
 export class IncrementalAnalyzer {
   /** The last few versions analysed (newest first): undoing an edit finds its earlier version here. */
   private snapshots: Snapshot[] = [];
-  private facts = new Map<string, UnitFacts>();
-  private scopeParts = new Map<string, ScopePart>();
+  /** Per-text facts and scope parts of the versions remembered (newest first), so an undo finds them again. */
+  private facts: Map<string, UnitFacts>[] = [];
+  private scopeParts: Map<string, ScopePart>[] = [];
   readonly stats: IncrementalStats = { full: 0, partial: 0, rechecked: 0, reused: 0 };
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
@@ -170,12 +171,12 @@ export class IncrementalAnalyzer {
     const parts = new Map<string, ScopePart>();
     const units = unitsOf(root, text);
     const scope = buildScope(root, crate, cachingParts(this.scopeParts, parts), text, units);
-    this.scopeParts = parts;
+    this.scopeParts = [parts, ...this.scopeParts].slice(0, REMEMBERED);
     setScopeOf(tree, crate, scope);
 
     const facts = new Map<string, UnitFacts>();
     const unitFacts = units.map((u) => {
-      let f = facts.get(u.text) ?? this.facts.get(u.text);
+      let f = facts.get(u.text) ?? lookup(this.facts, u.text);
       if (!f) {
         const words = wordsOf(u.text);
         f = { words, declared: declaredBy(u) };
@@ -183,7 +184,7 @@ export class IncrementalAnalyzer {
       facts.set(u.text, f);
       return f;
     });
-    this.facts = facts;
+    this.facts = [facts, ...this.facts].slice(0, REMEMBERED);
     const declared = new Set<string>();
     units.forEach((u, i) => {
       if (!u.broken) for (const d of unitFacts[i].declared) declared.add(d);
@@ -223,7 +224,7 @@ export class IncrementalAnalyzer {
       else byText.set(r.text, [i]);
     });
     const snapshot: Snapshot = { key, units: records, declared, locals: scope.locals, imports: scope.imports, byText };
-    this.snapshots = cacheable ? [snapshot, ...this.snapshots].slice(0, 3) : [];
+    this.snapshots = cacheable ? [snapshot, ...this.snapshots].slice(0, REMEMBERED) : [];
     // Rule order first (stably), as a full run reports them; finishing sorts by position.
     merged.sort((a, b) => a.rule - b.rule);
     return finishFindings(root, text, merged.map(({ rule: _rule, ...f }) => f), units);
@@ -372,11 +373,22 @@ function snapshotKey(options: AnalyzeOptions, scope: Scope, text: string): strin
   return [options.target, options.filePath ?? '', levels, only, scope.globs.join(','), scope.crateName ?? '', wide].join('\n');
 }
 
-/** A part cache that reads from the last version's parts and keeps only what this version uses. */
-function cachingParts(previous: ReadonlyMap<string, ScopePart>, next: Map<string, ScopePart>): ScopePartCache {
+/** How many versions of a document the analyser remembers. */
+const REMEMBERED = 3;
+
+function lookup<T>(maps: readonly ReadonlyMap<string, T>[], key: string): T | undefined {
+  for (const m of maps) {
+    const v = m.get(key);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** A part cache that reads from the remembered versions' parts and keeps what this version uses. */
+function cachingParts(previous: readonly ReadonlyMap<string, ScopePart>[], next: Map<string, ScopePart>): ScopePartCache {
   return {
     get: (text) => {
-      const part = next.get(text) ?? previous.get(text);
+      const part = next.get(text) ?? lookup(previous, text);
       if (part) next.set(text, part);
       return part;
     },
