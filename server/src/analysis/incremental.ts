@@ -13,7 +13,7 @@ import { RULES } from '../lints/rules';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart, type ScopePartCache } from './resolve';
-import type { Finding, Fix, Position, Range } from './types';
+import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from './types';
 import { unitsOf, type Unit } from '../parsing/units';
 
 /**
@@ -94,10 +94,6 @@ function wordsOf(text: string): Set<string> {
   return out;
 }
 
-function cmp(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 function declaredBy(unit: Unit): string[] {
   const item = unit.nodes[unit.nodes.length - 1];
   if (NAMED_ITEMS.has(item.type)) {
@@ -170,7 +166,7 @@ export class IncrementalAnalyzer {
     const crate = crateForPath(options.filePath);
     const parts = new Map<string, ScopePart>();
     const units = unitsOf(root, text);
-    const scope = buildScope(root, crate, cachingParts(this.scopeParts, parts), text, units);
+    const scope = buildScope(root, crate, units, cachingParts(this.scopeParts, parts));
     this.scopeParts = [parts, ...this.scopeParts].slice(0, REMEMBERED);
     setScopeOf(tree, crate, scope);
 
@@ -213,7 +209,7 @@ export class IncrementalAnalyzer {
       cacheable = this.assign(raw, units, plan.recheck, records, merged, ruleIndex);
     } else {
       this.stats.full++;
-      const raw = collectFindings(this.rules, tree, text, options);
+      const raw = collectFindings(this.rules, tree, text, options, undefined, units);
       cacheable = this.assign(raw, units, undefined, records, merged, ruleIndex);
     }
 

@@ -243,7 +243,7 @@ function lazySegment(root: Node, text: string, start: number, end: number): Segm
   };
 }
 
-/** Where parts of a file's scope can be kept between versions of it, by the text of the top-level node. */
+/** Where parts of a file's scope can be kept between versions of it, by the text of the unit they came from. */
 export interface ScopePartCache {
   get(text: string): ScopePart | undefined;
   set(text: string, part: ScopePart): void;
@@ -251,9 +251,10 @@ export interface ScopePartCache {
 
 /**
  * Builds the scope of a file from its (and its nested modules', functions' and impls') `use` declarations and
- * definitions, one top-level node at a time; `parts` supplies and receives the parts by node text.
+ * definitions. With `units` (parsing/units.ts) it goes unit by unit, taking parts from and giving them to `parts`
+ * by unit text; without, it reads every top-level node afresh.
  */
-export function buildScope(root: Node, crateName?: string, parts?: ScopePartCache, text?: string, units?: readonly ScopeUnit[]): Scope {
+export function buildScope(root: Node, crateName?: string, units?: readonly ScopeUnit[], parts?: ScopePartCache): Scope {
   const leaves: UseLeaf[] = [];
   const locals = new Set<string>();
   const add = (part: ScopePart, start: number): void => {
@@ -284,14 +285,7 @@ export function buildScope(root: Node, crateName?: string, parts?: ScopePartCach
     }
   } else {
     for (const top of root.type === 'source_file' ? root.children : [root]) {
-      if (!top) continue;
-      const key = parts ? (text ?? root.text).slice(top.startIndex, top.endIndex) : undefined;
-      let part = key !== undefined ? parts?.get(key) : undefined;
-      if (!part) {
-        part = scopePart(top);
-        if (key !== undefined) parts?.set(key, part);
-      }
-      add(part, top.startIndex);
+      if (top) add(scopePart(top), top.startIndex);
     }
   }
   const imports = new Map<string, string>();

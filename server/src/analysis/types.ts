@@ -6,6 +6,11 @@ export interface Position {
   character: number;
 }
 
+/** Orders positions: negative when `a` comes first, zero when equal. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
 /** A half-open span of text. */
 export interface Range {
   start: Position;

@@ -1,6 +1,6 @@
 /** The lint engine: rule definitions, running them over one tree, suppression comments, severity overrides. */
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
-import type { Finding, Fix, LintLevel, Range, Severity } from '../analysis/types';
+import { comparePositions, type Finding, type Fix, type LintLevel, type Range, type Severity } from '../analysis/types';
 import { inRange } from '../kb/version';
 import { unitsOf, type Unit } from '../parsing/units';
 import { withSession } from '../parsing/walk';
@@ -106,12 +106,8 @@ function brokenRegions(root: Node, text: string, units?: readonly Unit[]): Range
     .map((u) => ({ start: u.from, end: u.to }));
 }
 
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 function overlaps(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
+  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
 }
 
 /** Runs every enabled rule over a tree and returns their findings, suppressions and overrides applied. */
@@ -122,13 +118,21 @@ export function runRules(rules: readonly Rule[], tree: Tree, text: string, optio
 /**
  * Runs every enabled rule and returns what they reported, rule by rule in rule order, before suppression comments
  * and syntax errors are taken into account ({@link finishFindings} does that). With `focus` (top-level nodes of
- * `tree`), the rules' shared file query looks only inside those nodes.
+ * `tree`), the rules' shared file query looks only inside those nodes. `units`, when the caller has them, saves
+ * cutting the file again.
  */
-export function collectFindings(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions, focus?: readonly Node[]): Finding[] {
+export function collectFindings(
+  rules: readonly Rule[],
+  tree: Tree,
+  text: string,
+  options: EngineOptions,
+  focus?: readonly Node[],
+  units?: readonly Unit[],
+): Finding[] {
   if (!focus && tree.rootNode.hasError) {
     // Units with syntax errors are left out: nothing is reported inside them, and nothing in them is taken as
     // context for the rest of the file (half-typed code would otherwise make the rules guess).
-    const healthy = unitsOf(tree.rootNode, text).filter((u) => !u.broken);
+    const healthy = (units ?? unitsOf(tree.rootNode, text)).filter((u) => !u.broken);
     if (healthy.length === 0) return [];
     focus = healthy.flatMap((u) => u.nodes);
   }
@@ -149,7 +153,7 @@ export function finishFindings(root: Node, text: string, raw: readonly Finding[]
     if (ids && (ids.has('all') || ids.has(f.ruleId))) continue;
     findings.push(f);
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return findings;
 }
 

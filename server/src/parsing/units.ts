@@ -3,19 +3,14 @@
  * syntax error anywhere in it is broken: the rules neither report inside it nor learn from it.
  */
 import type { Node } from 'web-tree-sitter';
-
-/** A zero-based row and column (UTF-16), as tree-sitter reports them. */
-export interface UnitPoint {
-  line: number;
-  character: number;
-}
+import type { Position } from '../analysis/types';
 
 /** One unit of a file. */
 export interface Unit {
   start: number;
   end: number;
-  from: UnitPoint;
-  to: UnitPoint;
+  from: Position;
+  to: Position;
   broken: boolean;
   /** The unit's source text. */
   text: string;
@@ -38,7 +33,7 @@ export function unitsOf(root: Node, text: string): Unit[] {
     let index = 0;
     let first = -1;
     let start = 0;
-    let from: UnitPoint = { line: 0, character: 0 };
+    let from: Position = { line: 0, character: 0 };
     let broken = false;
     while (more) {
       const leading = LEADING.has(cursor.nodeType);
@@ -69,7 +64,7 @@ export function unitsOf(root: Node, text: string): Unit[] {
   return out;
 }
 
-function unit(root: Node, firstChild: number, lastChild: number, start: number, end: number, from: UnitPoint, to: UnitPoint, broken: boolean, text: string): Unit {
+function unit(root: Node, firstChild: number, lastChild: number, start: number, end: number, from: Position, to: Position, broken: boolean, text: string): Unit {
   let nodes: Node[] | undefined;
   return {
     start,
