@@ -82,3 +82,35 @@ test('oversized and binary documents are skipped and hold no tree', async () => 
   big.dispose();
   bin.dispose();
 });
+
+test('typing a character and deleting it again takes the earlier tree back, which matches a fresh parse', async () => {
+  const parser = await sharedParser();
+  const doc = new DocumentTree(parser, 'file:///t.rs', 1, SOURCE);
+  const next = rng(11);
+  let version = 1;
+  const edit = (a: number, b: number, text: string): void => {
+    doc.update([{ range: { start: doc.document.positionAt(a), end: doc.document.positionAt(b) }, text }], ++version);
+  };
+  for (let i = 0; i < 60; i++) {
+    const at = Math.floor(next() * (doc.text.length + 1));
+    const ch = ['"', '(', '{', '<', 'x', '\u0000'][i % 6];
+    const before = doc.text;
+    edit(at, at, ch);
+    edit(at, at + 1, '');
+    assert.equal(doc.text, before);
+    assert.equal(doc.skipped, undefined, 'the text is back to an analysable one');
+    const fresh = parser.parse(doc.text);
+    assert.ok(fresh && doc.current);
+    assert.equal(doc.current.rootNode.toString(), fresh.rootNode.toString(), `tree differs after undoing ${JSON.stringify(ch)}`);
+    fresh.delete();
+    // A different edit afterwards still parses incrementally from the restored tree.
+    edit(at, at, ' ');
+    const again = parser.parse(doc.text);
+    assert.equal(doc.current?.rootNode.toString(), again?.rootNode.toString());
+    again?.delete();
+  }
+  // Every delete went back to the text before its insert (binary inserts included: that version had no tree).
+  assert.equal(doc.restored, 60);
+  doc.dispose();
+  assert.equal(doc.current, null);
+});

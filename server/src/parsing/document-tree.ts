@@ -22,6 +22,14 @@ export class DocumentTree {
   private doc: TextDocument;
   private tree: Tree | null = null;
   private skip: SkipReason | undefined;
+  /**
+   * The version before the current one, with an unedited copy of its tree: typing a character and deleting it again
+   * (or undoing an edit) returns to that text, and its tree is taken back instead of reparsing. A reparse after an
+   * edit that opens a string or a bracket costs as much as parsing the whole file, and so does the one closing it.
+   */
+  private previous: { text: string; tree: Tree } | null = null;
+  /** How many updates took the previous version's tree back instead of parsing (for tests and the benchmark). */
+  restored = 0;
 
   constructor(
     private readonly parser: Parser,
@@ -61,6 +69,8 @@ export class DocumentTree {
 
   /** Applies LSP content changes in order, editing the tree for each, then reparses once with the old tree. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    // A copy shares the tree's nodes (it is cheap) and is not touched by the edits below.
+    const before = this.tree ? { text: this.doc.getText(), tree: this.tree.copy() } : null;
     let incremental = this.tree !== null;
     for (const change of changes) {
       if (!('range' in change) || change.range === undefined) {
@@ -88,6 +98,17 @@ export class DocumentTree {
       this.doc = TextDocument.update(this.doc, [change], version);
     }
     this.doc = TextDocument.update(this.doc, [], version);
+    const back = this.previous;
+    this.previous = before;
+    if (back && back.text === this.doc.getText()) {
+      // Back to the version before: its tree is still good (the text decides the tree, not how it was reached).
+      this.skip = undefined;
+      this.tree?.delete();
+      this.tree = back.tree;
+      this.restored++;
+      return;
+    }
+    back?.tree.delete();
     this.reparse(incremental);
   }
 
@@ -105,9 +126,11 @@ export class DocumentTree {
     this.tree = next;
   }
 
-  /** Frees the tree. The object must not be used afterwards. */
+  /** Frees the trees. The object must not be used afterwards. */
   dispose(): void {
     this.tree?.delete();
     this.tree = null;
+    this.previous?.tree.delete();
+    this.previous = null;
   }
 }
