@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
 import { structureOf, type Structure } from '../parsing/structure';
+import { offsetInRun } from '../parsing/walk';
 import { canonicalRoot, crateForPath, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
@@ -82,6 +83,8 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   // use declarations: report each missing prefix once, at the segment that names it
   const reported = new Set<number>();
   for (const leaf of scope.leaves) {
+    // A focused run reports only inside its focus: the imports elsewhere keep their earlier findings.
+    if (leaf.segments.length === 0 || !offsetInRun(root, leaf.segments[0].start)) continue;
     const full = canonicalRoot(leaf.path, scope.crateName).split('::');
     if (!['kernel', 'pin_init', 'macros'].includes(full[0])) continue;
     const miss = firstMissing(kb, full, target, false, 2);

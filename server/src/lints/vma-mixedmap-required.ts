@@ -6,7 +6,7 @@ import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, sureStatusAt } from '../kb';
 import { insideSkipped, structureOf } from '../parsing/structure';
-import { walk } from '../parsing/walk';
+import { occurrencesInRun, walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
 
 const VIRT = 'kernel::mm::virt';
@@ -21,11 +21,12 @@ type View = (typeof VIEWS)[number];
 
 /**
  * The calls `x.name(…)` and `a::name(…)` in the file, found from where `name` is written (a query over the whole tree
- * would cost a pass over every node; the name is rare), in document order of the name.
+ * would cost a pass over every node; the name is rare), in document order of the name, within the run's ranges.
  */
 function namedCalls(root: Node, text: string, name: string): Node[] {
   const out: Node[] = [];
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+  // In a focused run (the language server re-checking part of a file) only the focused text is searched.
+  for (const at of occurrencesInRun(root, text, name)) {
     const token = root.descendantForIndex(at, at + name.length);
     if (!token || token.startIndex !== at || token.endIndex !== at + name.length) continue;
     const holder = token.parent;

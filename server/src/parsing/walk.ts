@@ -65,6 +65,45 @@ export function sessionFocus(tree: Node['tree']): readonly Node[] | undefined {
 }
 
 /**
+ * The text ranges (string offsets, end exclusive) the current run looks at in `tree`: the focused top-level nodes,
+ * or the whole text. Rules that search the text for a word search only these.
+ */
+export function sessionRanges(root: Node): readonly (readonly [number, number])[] {
+  const focus = sessionFocus(root.tree);
+  if (!focus) return [[0, sourceText(root).length]];
+  const cache = sessionCache(root.tree);
+  let ranges = cache?.get('ranges') as [number, number][] | undefined;
+  if (!ranges) {
+    ranges = focus.map((n) => [n.startIndex, n.endIndex]);
+    cache?.set('ranges', ranges);
+  }
+  return ranges;
+}
+
+/** Does the current run look at the text at `offset` (see {@link sessionRanges})? */
+export function offsetInRun(root: Node, offset: number): boolean {
+  if (!sessionFocus(root.tree)) return true;
+  const ranges = sessionRanges(root);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = ranges[mid];
+    if (offset < start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Where `needle` occurs in `text` within the current run's ranges (see {@link sessionRanges}), in order. */
+export function* occurrencesInRun(root: Node, text: string, needle: string): Generator<number> {
+  for (const [start, end] of sessionRanges(root)) {
+    for (let at = text.indexOf(needle, start); at >= 0 && at + needle.length <= end; at = text.indexOf(needle, at + 1)) yield at;
+  }
+}
+
+/**
  * The whole source text of `root`'s tree, indexable by node offsets. `root.text` alone is not: the root node starts
  * at the first token, so a file that begins with blank lines would shift every offset.
  */
