@@ -12,7 +12,7 @@ import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
-import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart, type ScopePartCache } from './resolve';
+import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from './resolve';
 import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from './types';
 import { unitsOf, type Unit } from '../parsing/units';
 
@@ -61,6 +61,8 @@ interface UnitRecord {
   text: string;
   broken: boolean;
   facts: UnitFacts;
+  /** What the unit contributes to the file's scope. */
+  part: ScopePart;
   /** Findings relative to the unit, or undefined when they cannot be moved (a fix edits outside the unit). */
   findings: Relative[] | undefined;
 }
@@ -72,8 +74,59 @@ interface Snapshot {
   /** The file's local definitions and imports (name → path): a unit naming one that changed is checked again. */
   locals: ReadonlySet<string>;
   imports: ReadonlyMap<string, string>;
-  /** Unit indices by text, to match the units of a later version. */
-  byText: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The units of a new version paired with a remembered version's units of the same text. */
+interface Match {
+  snapshot: Snapshot;
+  /** For each new unit, the index of its old counterpart, or -1 when its text is new. */
+  old: Int32Array;
+  added: number;
+  /** Old units left without a counterpart. */
+  removed: UnitRecord[];
+}
+
+/**
+ * Pairs `units` with the units of `snapshot` that have the same text (and the same broken state). An edit changes a
+ * run of units and leaves the rest in order, so the common start and end are paired by walking in from both ends;
+ * only the units in between are paired by text.
+ */
+function matchUnits(snapshot: Snapshot, units: readonly Unit[]): Match {
+  const before = snapshot.units;
+  const n = units.length;
+  const m = before.length;
+  const old = new Int32Array(n).fill(-1);
+  const same = (i: number, k: number): boolean => before[k].broken === units[i].broken && before[k].text === units[i].text;
+  let head = 0;
+  while (head < n && head < m && same(head, head)) {
+    old[head] = head;
+    head++;
+  }
+  let tail = 0;
+  while (tail < n - head && tail < m - head && same(n - 1 - tail, m - 1 - tail)) {
+    old[n - 1 - tail] = m - 1 - tail;
+    tail++;
+  }
+  const used = new Uint8Array(m);
+  if (head < n - tail && head < m - tail) {
+    const byText = new Map<string, number[]>();
+    for (let k = head; k < m - tail; k++) {
+      const list = byText.get(before[k].text);
+      if (list) list.push(k);
+      else byText.set(before[k].text, [k]);
+    }
+    for (let i = head; i < n - tail; i++) {
+      const k = byText.get(units[i].text)?.find((c) => used[c] === 0 && before[c].broken === units[i].broken);
+      if (k === undefined) continue;
+      used[k] = 1;
+      old[i] = k;
+    }
+  }
+  let added = 0;
+  for (let i = head; i < n - tail; i++) if (old[i] < 0) added++;
+  const removed: UnitRecord[] = [];
+  for (let k = head; k < m - tail; k++) if (used[k] === 0) removed.push(before[k]);
+  return { snapshot, old, added, removed };
 }
 
 /** Counts of what the last runs did, for tests and the benchmark. */
@@ -153,9 +206,6 @@ function inside(r: Range, unit: Unit): boolean {
 export class IncrementalAnalyzer {
   /** The last few versions analysed (newest first): undoing an edit finds its earlier version here. */
   private snapshots: Snapshot[] = [];
-  /** Per-text facts and scope parts of the versions remembered (newest first), so an undo finds them again. */
-  private facts: Map<string, UnitFacts>[] = [];
-  private scopeParts: Map<string, ScopePart>[] = [];
   readonly stats: IncrementalStats = { full: 0, partial: 0, rechecked: 0, reused: 0 };
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
@@ -164,32 +214,33 @@ export class IncrementalAnalyzer {
   analyze(tree: Tree, text: string, options: AnalyzeOptions): Finding[] {
     const root = tree.rootNode;
     const crate = crateForPath(options.filePath);
-    const parts = new Map<string, ScopePart>();
     const units = unitsOf(root, text);
-    const scope = buildScope(root, crate, units, cachingParts(this.scopeParts, parts));
-    this.scopeParts = [parts, ...this.scopeParts].slice(0, REMEMBERED);
-    setScopeOf(tree, crate, scope);
-
-    const facts = new Map<string, UnitFacts>();
-    const unitFacts = units.map((u) => {
-      let f = facts.get(u.text) ?? lookup(this.facts, u.text);
-      if (!f) {
-        const words = wordsOf(u.text);
-        f = { words, declared: declaredBy(u) };
-      }
-      facts.set(u.text, f);
-      return f;
+    // Units whose text a remembered version has: their facts and scope parts are taken from there.
+    const matches = this.snapshots.map((s) => matchUnits(s, units));
+    const known = units.map((_u, i) => {
+      for (const m of matches) if (m.old[i] >= 0) return m.snapshot.units[m.old[i]];
+      return undefined;
     });
-    this.facts = [facts, ...this.facts].slice(0, REMEMBERED);
+    const parts = known.map((r) => r?.part);
+    const scope = buildScope(root, crate, units, parts);
+    setScopeOf(tree, crate, scope);
+    const unitFacts = units.map((u, i) => known[i]?.facts ?? { words: wordsOf(u.text), declared: declaredBy(u) });
     const declared = new Set<string>();
     units.forEach((u, i) => {
       if (!u.broken) for (const d of unitFacts[i].declared) declared.add(d);
     });
 
     const key = snapshotKey(options, scope, text);
-    const plan = this.plan(key, units, unitFacts, declared, scope);
+    const plan = this.plan(key, units, unitFacts, matches, declared, scope);
     const ruleIndex = new Map(this.rules.map((r, i) => [r.id, i]));
-    const records: UnitRecord[] = units.map((u, i) => ({ text: u.text, broken: u.broken, facts: unitFacts[i], findings: [] }));
+    const fresh = (i: number): UnitRecord => ({
+      text: units[i].text,
+      broken: units[i].broken,
+      facts: unitFacts[i],
+      part: parts[i] as ScopePart,
+      findings: [],
+    });
+    const records: UnitRecord[] = new Array<UnitRecord>(units.length);
     const merged: Relative[] = [];
     let cacheable = true;
 
@@ -198,10 +249,10 @@ export class IncrementalAnalyzer {
       this.stats.rechecked += plan.recheck.size;
       this.stats.reused += units.length - plan.recheck.size;
       for (let i = 0; i < units.length; i++) {
-        if (plan.recheck.has(i)) continue;
-        const carried = plan.carried.get(i) ?? [];
-        records[i].findings = carried;
-        for (const f of carried) merged.push(this.place(f, units[i]));
+        const carried = plan.recheck.has(i) ? undefined : plan.carried.get(i);
+        // A unit that keeps its findings keeps its record: nothing about it changed.
+        records[i] = carried ?? fresh(i);
+        for (const f of carried?.findings ?? []) merged.push(this.place(f, units[i]));
       }
       const focus = [...plan.context].sort((a, b) => a - b).flatMap((i) => units[i].nodes);
       // Nothing to check again (an edit in whitespace, or an undo back to a remembered version): no run at all.
@@ -209,66 +260,48 @@ export class IncrementalAnalyzer {
       cacheable = this.assign(raw, units, plan.recheck, records, merged, ruleIndex);
     } else {
       this.stats.full++;
+      for (let i = 0; i < units.length; i++) records[i] = fresh(i);
       const raw = collectFindings(this.rules, tree, text, options, undefined, units);
       cacheable = this.assign(raw, units, undefined, records, merged, ruleIndex);
     }
 
-    const byText = new Map<string, number[]>();
-    records.forEach((r, i) => {
-      const list = byText.get(r.text);
-      if (list) list.push(i);
-      else byText.set(r.text, [i]);
-    });
-    const snapshot: Snapshot = { key, units: records, declared, locals: scope.locals, imports: scope.imports, byText };
+    const snapshot: Snapshot = { key, units: records, declared, locals: scope.locals, imports: scope.imports };
     this.snapshots = cacheable ? [snapshot, ...this.snapshots].slice(0, REMEMBERED) : [];
     // Rule order first (stably), as a full run reports them; finishing sorts by position.
     merged.sort((a, b) => a.rule - b.rule);
     return finishFindings(root, text, merged.map(({ rule: _rule, ...f }) => f), units);
   }
 
-  /** Which units to check again (and with which context), and what the others carry over; undefined for a full run. */
+  /**
+   * Which units to check again (and with which context), and the remembered records of the others, whose findings
+   * carry over; undefined for a full run.
+   */
   private plan(
     key: string,
     units: readonly Unit[],
     facts: readonly UnitFacts[],
+    matches: readonly Match[],
     declared: ReadonlySet<string>,
     scope: Scope,
-  ): { recheck: Set<number>; context: Set<number>; carried: Map<number, Relative[]> } | undefined {
-    let best: { snapshot: Snapshot; added: number[]; removed: UnitRecord[]; matched: Map<number, UnitRecord> } | undefined;
-    for (const snapshot of this.snapshots) {
-      if (snapshot.key !== key) continue;
-      const taken = new Map<string, number>();
-      const used = new Uint8Array(snapshot.units.length);
-      const added: number[] = [];
-      const matched = new Map<number, UnitRecord>();
-      units.forEach((u, i) => {
-        const candidates = snapshot.byText.get(u.text);
-        if (candidates) {
-          const n = taken.get(u.text) ?? 0;
-          const k = candidates[n];
-          if (k !== undefined && snapshot.units[k].broken === u.broken) {
-            taken.set(u.text, n + 1);
-            used[k] = 1;
-            matched.set(i, snapshot.units[k]);
-            return;
-          }
-        }
-        added.push(i);
-      });
-      const removed = snapshot.units.filter((_r, k) => used[k] === 0);
-      if (!best || added.length + removed.length < best.added.length + best.removed.length) best = { snapshot, added, removed, matched };
-      if (added.length + removed.length === 0) break;
+  ): { recheck: Set<number>; context: Set<number>; carried: Map<number, UnitRecord> } | undefined {
+    let best: Match | undefined;
+    for (const m of matches) {
+      if (m.snapshot.key !== key) continue;
+      if (!best || m.added + m.removed.length < best.added + best.removed.length) best = m;
+      if (m.added + m.removed.length === 0) break;
     }
     if (!best) return undefined;
     // Names that tie a changed unit to others: words of changed units that some version of the file declares.
     // Broken units count for nothing (the rules do not look into them), in either version.
     const old = best.snapshot;
-    const known = new Set([...declared, ...old.declared]);
+    const isKnown = (w: string): boolean => declared.has(w) || old.declared.has(w);
     const ties = new Set<string>();
     const tie = (f: UnitFacts): void => {
-      for (const w of f.words) if (known.has(w)) ties.add(w);
+      for (const w of f.words) if (isKnown(w)) ties.add(w);
     };
-    for (const i of best.added) if (!units[i].broken) tie(facts[i]);
+    units.forEach((u, i) => {
+      if (best.old[i] < 0 && !u.broken) tie(facts[i]);
+    });
     for (const r of best.removed) if (!r.broken) tie(r.facts);
     // Names whose meaning changed: a definition or an import appeared, went or now points elsewhere.
     for (const n of scope.locals) if (!old.locals.has(n)) ties.add(n.replace(/!$/, ''));
@@ -276,12 +309,12 @@ export class IncrementalAnalyzer {
     for (const [n, p] of scope.imports) if (old.imports.get(n) !== p) ties.add(n);
     for (const n of old.imports.keys()) if (!scope.imports.has(n)) ties.add(n);
     const recheck = new Set<number>();
-    const carried = new Map<number, Relative[]>();
+    const carried = new Map<number, UnitRecord>();
     units.forEach((u, i) => {
       if (u.broken) return;
-      const r = best.matched.get(i);
+      const r = best.old[i] >= 0 ? old.units[best.old[i]] : undefined;
       if (!r || !r.findings || sharesAny(facts[i].words, ties)) recheck.add(i);
-      else carried.set(i, r.findings);
+      else carried.set(i, r);
     });
     if (recheck.size === 0) return { recheck, context: recheck, carried };
     // Context: healthy units tied by a declared name to a unit being checked again.
@@ -371,23 +404,3 @@ function snapshotKey(options: AnalyzeOptions, scope: Scope, text: string): strin
 
 /** How many versions of a document the analyser remembers. */
 const REMEMBERED = 3;
-
-function lookup<T>(maps: readonly ReadonlyMap<string, T>[], key: string): T | undefined {
-  for (const m of maps) {
-    const v = m.get(key);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
-/** A part cache that reads from the remembered versions' parts and keeps what this version uses. */
-function cachingParts(previous: readonly ReadonlyMap<string, ScopePart>[], next: Map<string, ScopePart>): ScopePartCache {
-  return {
-    get: (text) => {
-      const part = next.get(text) ?? lookup(previous, text);
-      if (part) next.set(text, part);
-      return part;
-    },
-    set: (text, part) => next.set(text, part),
-  };
-}

@@ -243,18 +243,13 @@ function lazySegment(root: Node, text: string, start: number, end: number): Segm
   };
 }
 
-/** Where parts of a file's scope can be kept between versions of it, by the text of the unit they came from. */
-export interface ScopePartCache {
-  get(text: string): ScopePart | undefined;
-  set(text: string, part: ScopePart): void;
-}
-
 /**
  * Builds the scope of a file from its (and its nested modules', functions' and impls') `use` declarations and
- * definitions. With `units` (parsing/units.ts) it goes unit by unit, taking parts from and giving them to `parts`
- * by unit text; without, it reads every top-level node afresh.
+ * definitions. With `units` (parsing/units.ts) it goes unit by unit: `parts[i]`, when given, is what unit `i` is
+ * already known to contribute (the language server keeps parts by unit text between versions); the parts it has to
+ * read are written back into `parts`. Without units it reads every top-level node afresh.
  */
-export function buildScope(root: Node, crateName?: string, units?: readonly ScopeUnit[], parts?: ScopePartCache): Scope {
+export function buildScope(root: Node, crateName?: string, units?: readonly ScopeUnit[], parts?: (ScopePart | undefined)[]): Scope {
   const leaves: UseLeaf[] = [];
   const locals = new Set<string>();
   const add = (part: ScopePart, start: number): void => {
@@ -274,15 +269,14 @@ export function buildScope(root: Node, crateName?: string, units?: readonly Scop
     }
   };
   if (units) {
-    // Parts by unit: the caller has the units' texts already, and most never change between versions.
-    for (const unit of units) {
-      let part = parts?.get(unit.text);
+    units.forEach((unit, i) => {
+      let part = parts?.[i];
       if (!part) {
         part = joinParts(unit.nodes.map((n) => ({ part: scopePart(n), offset: n.startIndex - unit.start })));
-        parts?.set(unit.text, part);
+        if (parts) parts[i] = part;
       }
       add(part, unit.start);
-    }
+    });
   } else {
     for (const top of root.type === 'source_file' ? root.children : [root]) {
       if (top) add(scopePart(top), top.startIndex);

@@ -37,7 +37,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
 
 /** Schedules analysis and publishes results. */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending analyses by document, as functions that cancel them. */
+  private readonly timers = new Map<string, () => void>();
   /** One analyser per open document: after an edit it re-checks only what the edit can have changed. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly failedRules = new Set<string>();
@@ -60,16 +61,23 @@ export class DiagnosticsPublisher {
     });
   }
 
-  /** Analyses after the debounce; a newer change restarts the wait. */
+  /**
+   * Analyses after the debounce; a newer change restarts the wait. Without a debounce the analysis runs as soon as
+   * the messages already received are handled (a zero-length timer would still wait a millisecond).
+   */
   schedule(uri: string): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.publish(uri);
-      }, this.debounceMs),
-    );
+    const run = (): void => {
+      this.timers.delete(uri);
+      this.publish(uri);
+    };
+    if (this.debounceMs > 0) {
+      const timer = setTimeout(run, this.debounceMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   /** Re-analyses every open document now (after a target or settings change). */
@@ -81,8 +89,7 @@ export class DiagnosticsPublisher {
   }
 
   private cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
   }
 
@@ -134,7 +141,7 @@ export class DiagnosticsPublisher {
 
   /** Stops pending work. */
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
     this.analyzers.clear();
   }

@@ -43,10 +43,8 @@ export function unitsOf(root: Node, text: string): Unit[] {
         const p = cursor.startPosition;
         from = { line: p.row, character: p.column };
       }
-      if (checkErrors) {
-        const node = cursor.currentNode;
-        if (node.hasError || node.isError || node.isMissing) broken = true;
-      }
+      // `hasError` holds for an ERROR or MISSING node itself as well as for anything containing one.
+      if (checkErrors && !broken && cursor.currentNode.hasError) broken = true;
       const end = cursor.endIndex;
       const p = cursor.endPosition;
       more = cursor.gotoNextSibling();
