@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildScope, crateForPath } from '../src/analysis/resolve';
-import { sharedParser } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Query } from 'web-tree-sitter';
+import { generateFile } from '../../scripts/bench-corpus';
+import { buildScope, crateForPath, plainSegments, segmentsOf } from '../src/analysis/resolve';
+import { ROOT, sharedParser } from './helpers';
 
 test('use trees give imports, aliases, globs and self, and definitions are locals', async () => {
   const parser = await sharedParser();
@@ -35,4 +39,39 @@ test('the crate of a file is known inside rust/kernel and rust/pin-init only', (
   assert.equal(crateForPath('/src/linux/rust/kernel/sync/arc.rs'), 'kernel');
   assert.equal(crateForPath('/src/linux/rust/pin-init/src/lib.rs'), 'pin_init');
   assert.equal(crateForPath('/src/linux/drivers/block/rnull.rs'), undefined);
+});
+
+test('paths read from the text have the segments, offsets and nodes the tree gives them', async () => {
+  const parser = await sharedParser();
+  const texts: string[] = [generateFile(1500, 5, 'plain_paths')];
+  const visit = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.rs')) texts.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  visit(path.join(ROOT, 'test-fixtures'));
+  texts.push('fn f() { a :: b::c(); Foo::<T>::new(); <X as kernel::Y>::z(); r#type::x(); ::core::mem::drop(1); self::m::n!(); $crate::x!(); }\n');
+  let plain = 0;
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    const query = new Query(tree.language, '[(scoped_identifier) (scoped_type_identifier)] @p (macro_invocation macro: (_) @p)');
+    for (const { node } of query.captures(tree.rootNode)) {
+      const fromText = plainSegments(tree.rootNode, text, node.startIndex, node.endIndex);
+      if (!fromText) continue;
+      plain++;
+      const fromTree = segmentsOf(node);
+      assert.ok(fromTree, `tree reads no path where the text reads ${node.text}`);
+      assert.deepEqual(
+        fromText.map((s) => [s.text, s.start, s.end, s.node.id]),
+        fromTree.map((s) => [s.text, s.start, s.end, s.node.id]),
+        node.text,
+      );
+    }
+    query.delete();
+    tree.delete();
+  }
+  assert.ok(plain > 500, `plain paths compared: ${plain}`);
 });

@@ -4,7 +4,7 @@ import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from
 import type { KbItem } from '../kb/types';
 import { structureOf, type Structure } from '../parsing/structure';
 import { offsetInRun } from '../parsing/walk';
-import { canonicalRoot, crateForPath, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
+import { canonicalRoot, crateForPath, plainSegments, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
 export interface GatedReference {
@@ -62,6 +62,9 @@ function firstMissing(
 
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
+/** A macro call's name as plain text: words joined by `::`, then the `!`. */
+const MACRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*(?=\s*!)/;
+
 /**
  * What the code scan looks at, from the shared file query: regions it never enters (`use` declarations are handled
  * through the scope, attributes and macro definitions are not code), macro calls, and paths. At one start a macro
@@ -105,6 +108,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
   // captures arrive in document order, skipped regions before what they contain.
   const structure = structureOf(root);
+  const text = structure.text;
   // Paths that are the `path` part of a longer path (asking each node for its parent would cost its depth).
   const inner = new Set(structure.extra.get('inner')?.map((n) => n.id));
   let skipEnd = -1;
@@ -118,19 +122,25 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     }
     let segs: Segment[] | undefined;
     let macro = false;
-    let pathNode = node;
+    // The macro's name node, for fixes that replace it (looked up only for what is reported); paths are their own.
+    let macroName: Node | null | undefined;
     if (name === 'macro') {
       // Macro bodies are flat token trees: nothing inside is a path, so the whole call is done after its name.
       skipEnd = node.endIndex;
-      const m = node.childForFieldName('macro');
-      if (!m) continue;
-      segs = segmentsOf(m);
       macro = true;
-      pathNode = m;
+      // The macro's name is what the call starts with, up to its `!`.
+      const start = node.startIndex;
+      const spelled = MACRO_NAME.exec(text.slice(start, skipEnd))?.[0];
+      segs = spelled !== undefined ? plainSegments(root, text, start, start + spelled.length) : undefined;
+      if (!segs) {
+        macroName = node.childForFieldName('macro');
+        if (!macroName) continue;
+        segs = segmentsOf(macroName);
+      }
     } else {
       // An inner path is part of the outer one (a macro's name lies inside its call, skipped above).
       if (inner.has(node.id)) continue;
-      segs = segmentsOf(node);
+      segs = plainSegments(root, text, node.startIndex, node.endIndex) ?? segmentsOf(node);
     }
     if (!segs || segs.length === 0) continue;
     if (!macro && segs.length < 2) continue;
@@ -149,7 +159,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       const seg = segs[Math.max(0, miss.index - offset)];
       out.push({
         node: seg.node,
-        pathNode,
+        pathNode: macro ? ((macroName ??= node.childForFieldName('macro')) ?? node) : node,
         path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
         item: miss.item,
         status: miss.status,

@@ -58,6 +58,51 @@ export function segmentsOf(node: Node): Segment[] | undefined {
   }
 }
 
+const PLAIN_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** A path segment read from the text, whose node is looked up the first time it is asked for. */
+class TextSegment implements Segment {
+  private found: Node | undefined;
+
+  constructor(
+    private readonly root: Node,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get node(): Node {
+    this.found ??= this.root.namedDescendantForIndex(this.start, this.end) ?? this.root;
+    return this.found;
+  }
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The segments of the path spelled by `text[start, end)` when it is plain (`a::b::C`, words and `::` with spaces at
+ * most): the same as {@link segmentsOf} on its node, read from the text alone. Each segment's node is looked up in
+ * `root` only when asked for; most paths are never reported at. Undefined for anything else (generics, comments,
+ * raw identifiers, non-ASCII names): then the caller reads the tree.
+ */
+export function plainSegments(root: Node, text: string, start: number, end: number): Segment[] | undefined {
+  if (!PLAIN_PATH.test(text.slice(start, end))) return undefined;
+  const out: Segment[] = [];
+  for (let i = start; i < end; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isWordChar(text.charCodeAt(j))) j++;
+    out.push(new TextSegment(root, text.slice(i, j), i, j));
+    i = j;
+  }
+  return out;
+}
+
 /** What a file's names refer to. */
 export interface Scope {
   /** Local name → full path. */
@@ -336,23 +381,27 @@ export function resolveSegments(
   macro = false,
 ): string | undefined {
   if (segs.length === 0) return undefined;
-  const [first, ...rest] = segs;
+  const first = segs[0];
+  const rest = segs.slice(1);
   const suffix = macro ? '!' : '';
-  const join = (base: string): string => [base, ...rest].join('::') + suffix;
   if (segs.length === 1 && macro && scope.locals.has(`${first}!`)) return undefined;
   if (scope.locals.has(first) && !(macro && segs.length === 1)) return undefined;
   const imported = scope.imports.get(first);
-  if (imported) return join(imported);
+  if (imported) return joinPath(imported, rest, suffix);
   if (first === 'crate') {
-    return scope.crateName ? join(scope.crateName) : undefined;
+    return scope.crateName ? joinPath(scope.crateName, rest, suffix) : undefined;
   }
-  if (ROOTS.has(first) && (rest.length > 0 || !macro)) return join(first);
+  if (ROOTS.has(first) && (rest.length > 0 || !macro)) return joinPath(first, rest, suffix);
   for (const glob of scope.globs) {
     const candidate = `${glob}::${first}${rest.length === 0 ? suffix : ''}`;
     const item = kb.resolve(candidate, target);
     if (item) return rest.length ? `${item.path}::${rest.join('::')}${suffix}` : candidate;
   }
   return undefined;
+}
+
+function joinPath(base: string, rest: readonly string[], suffix: string): string {
+  return (rest.length > 0 ? `${base}::${rest.join('::')}` : base) + suffix;
 }
 
 /** Is this the root segment of a path the resolver treats as kernel-owned? */

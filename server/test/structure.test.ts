@@ -1,0 +1,120 @@
+// The shared file structure (parsing/structure.ts) is found from the text: keywords, `::`, `#[` and `!` spots, each
+// checked against the node tree-sitter puts around it. Here it is compared with what a tree-sitter query over every
+// node captures, which is simple enough to be the reference, on our fixtures, generated kernel-style files and
+// randomly broken versions of them, whole and focused on single top-level items.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { Query, type Node, type Tree } from 'web-tree-sitter';
+import { generateFile, Rng } from '../../scripts/bench-corpus';
+import { structureOf } from '../src/parsing/structure';
+import { withSession } from '../src/parsing/walk';
+import { ROOT, sharedParser } from './helpers';
+
+const TYPES = [
+  'macro_definition',
+  'macro_invocation',
+  'attribute_item',
+  'inner_attribute_item',
+  'use_declaration',
+  'struct_item',
+  'enum_item',
+  'union_item',
+  'impl_item',
+  'type_item',
+];
+
+const REFERENCE = [
+  ...TYPES.map((t) => `(${t}) @${t}`),
+  '[(scoped_identifier) (scoped_type_identifier)] @path',
+  '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
+  '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
+  '(call_expression function: (scoped_identifier)) @scoped_call',
+  '(let_declaration pattern: (identifier) value: [(macro_invocation) (call_expression)]) @init_let',
+].join('\n');
+
+let query: Query | undefined;
+
+/** What the reference query captures under `tops`, as comparable lines. */
+function expected(tree: Tree, tops: readonly Node[]): string[] {
+  query ??= new Query(tree.language, REFERENCE);
+  const out: string[] = [];
+  for (const top of tops) for (const { name, node } of query.captures(top)) out.push(`${name} ${node.startIndex}-${node.endIndex} ${node.type}`);
+  return out;
+}
+
+/** What structure.ts found, in its own order, as the same lines. */
+function actual(tree: Tree, text: string, focus?: readonly Node[]): { ordered: string[]; spans: string[]; extras: string[] } {
+  return withSession(
+    () => {
+      const s = structureOf(tree.rootNode);
+      return {
+        ordered: s.ordered.map(({ name, node }) => `${name} ${node.startIndex}-${node.endIndex} ${node.type}`),
+        spans: s.all.map((x) => `${x.type} ${x.start}-${x.end}`),
+        extras: [...s.extra].flatMap(([name, nodes]) => nodes.map((n) => `${name} ${n.startIndex}-${n.endIndex}`)),
+      };
+    },
+    { tree, text, focus },
+  );
+}
+
+function compare(tree: Tree, text: string, label: string, focus?: readonly Node[]): void {
+  const want = expected(tree, focus ?? [tree.rootNode]);
+  const got = actual(tree, text, focus);
+  assert.deepEqual(got.ordered, want, `${label}: captures differ from the reference query`);
+  const spans = want.filter((l) => TYPES.includes(l.split(' ')[0])).map((l) => l.split(' ').slice(0, 2).join(' '));
+  assert.deepEqual(got.spans, spans, `${label}: structure spans`);
+  const byName = ['path', 'inner', 'scoped_call', 'init_let'].flatMap((n) =>
+    want.filter((l) => l.startsWith(`${n} `)).map((l) => l.split(' ').slice(0, 2).join(' ')),
+  );
+  assert.deepEqual(got.extras, byName, `${label}: extra captures`);
+}
+
+function fixtureFiles(): string[] {
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.rs')) out.push(p);
+    }
+  };
+  visit(path.join(ROOT, 'test-fixtures'));
+  return out;
+}
+
+test('the structure equals the reference query on every fixture, whole and one top-level item at a time', async () => {
+  const parser = await sharedParser();
+  const files = fixtureFiles();
+  assert.ok(files.length > 60, 'fixtures found');
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    compare(tree, text, path.relative(ROOT, file));
+    for (const top of tree.rootNode.children) if (top) compare(tree, text, `${path.relative(ROOT, file)} @${top.startIndex}`, [top]);
+    tree.delete();
+  }
+});
+
+test('the structure equals the reference query on generated files and on randomly broken versions of them', async () => {
+  const parser = await sharedParser();
+  const rng = new Rng(23);
+  const pieces = ['::', '#[', '#![', '!', '!=', '(', '{', '"', "'", '<', 'struct ', 'impl ', 'let x = f();', 'use a::b;', '/*', 'r#', 'a::b::c', '\n'];
+  for (let f = 0; f < 4; f++) {
+    let text = generateFile(600, 100 + f, `structure_${f}`);
+    for (let round = 0; round < 30; round++) {
+      const tree = parser.parse(text);
+      assert.ok(tree);
+      compare(tree, text, `file ${f} round ${round}`);
+      const tops = tree.rootNode.children.filter((n): n is Node => n !== null);
+      const pick = tops.filter(() => rng.int(4) === 0);
+      if (pick.length > 0) compare(tree, text, `file ${f} round ${round} focused`, pick);
+      tree.delete();
+      // Break (or mend) the text somewhere for the next round.
+      const at = rng.int(text.length);
+      text = rng.int(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + rng.int(6)) : text.slice(0, at) + rng.pick(pieces) + text.slice(at);
+    }
+  }
+});
