@@ -171,8 +171,10 @@ function newCalls(root: Node): NewCall[] {
   for (const call of structure.extra.get('scoped_call') ?? []) {
     if (skipped(call)) continue;
     const fn = call.childForFieldName('function');
-    const name = fn?.childForFieldName('name');
-    if (!fn || !name || text.slice(name.startIndex, name.endIndex) !== 'new') continue;
+    // The function path ends in its name: only `…::new` goes on to be read from the tree.
+    if (!fn || !/(?:^|[^A-Za-z0-9_])new$/.test(text.slice(fn.startIndex, fn.endIndex))) continue;
+    const name = fn.childForFieldName('name');
+    if (!name || text.slice(name.startIndex, name.endIndex) !== 'new') continue;
     const args = call.childForFieldName('arguments');
     const segs = segmentsOf(fn);
     if (!segs || !args) continue;

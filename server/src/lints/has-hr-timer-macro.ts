@@ -6,9 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
 import { spansOutside, structureOf } from '../parsing/structure';
-import { walk } from '../parsing/walk';
 import { nodeRange } from './engine';
-import { delimiter, innerTokens } from './macro-body';
+import { delimiter, hasMetavariables, innerTokens } from './macro-body';
 
 /** Which body syntax an invocation uses; `other` for anything this reader does not recognise. */
 export type HasHrTimerForm = 'bare' | 'mode-field' | 'other';
@@ -45,15 +44,6 @@ function isIdent(n: Node | undefined, text?: string): n is Node {
   return !!n && n.type === 'identifier' && (text === undefined || n.text === text);
 }
 
-function containsDollar(tree: Node): boolean {
-  let found = false;
-  walk(tree, (n) => {
-    if (n.type === '$' || n.type === 'metavariable') found = true;
-    return !found;
-  });
-  return found;
-}
-
 /** The last segment of a macro path node (`kernel::impl_has_hr_timer` → `impl_has_hr_timer`). */
 export function macroName(macro: Node): string {
   if (macro.type === 'scoped_identifier') return macro.childForFieldName('name')?.text ?? '';
@@ -86,7 +76,7 @@ export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
   const macro = node.childForFieldName('macro');
   const args = node.children.find((c) => c?.type === 'token_tree');
   if (!macro || !args || macroName(macro) !== 'impl_has_hr_timer') return undefined;
-  const result: HasHrTimerImpl = { invocation: node, macro, timerType: [], selfType: [], form: 'other', hasMetavariables: containsDollar(args) };
+  const result: HasHrTimerImpl = { invocation: node, macro, timerType: [], selfType: [], form: 'other', hasMetavariables: hasMetavariables(args) };
   const tokens = innerTokens(args);
   let i = 0;
   if (tokens[i]?.type !== 'impl') return result;

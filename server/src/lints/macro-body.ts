@@ -76,10 +76,11 @@ const COMMENTS = new Set(['line_comment', 'block_comment']);
 
 /** The children of a token tree without its delimiters and comments. */
 export function innerTokens(tree: Node): Node[] {
+  // One call for all children: asking for each child by index costs a call into tree-sitter per child.
+  const children = tree.children;
   const out: Node[] = [];
-  const n = tree.childCount;
-  for (let i = 1; i < n - 1; i++) {
-    const c = tree.child(i);
+  for (let i = 1; i < children.length - 1; i++) {
+    const c = children[i];
     if (c && !COMMENTS.has(c.type)) out.push(c);
   }
   return out;
@@ -106,10 +107,15 @@ export function spanOf(nodes: readonly Node[]): Range {
   return { start: nodeRange(nodes[0]).start, end: nodeRange(nodes[nodes.length - 1]).end };
 }
 
-function hasDollar(tree: Node): boolean {
+/**
+ * True when a token tree holds `$` tokens or metavariables (it sits in a macro expansion template). Only a tree whose
+ * text has a `$` somewhere is walked.
+ */
+export function hasMetavariables(tree: Node): boolean {
+  const spelled = tree.text;
+  if (!spelled.includes('$')) return false;
   let found = false;
   walk(tree, (n) => {
-    if (found) return false;
     if (n.type === '$' || n.type === 'metavariable') found = true;
     return !found;
   });
@@ -181,7 +187,7 @@ export function readInitMacro(path: Node[], nameNode: Node, args: Node, invocati
     typeTokens,
     typeName,
     fields: [],
-    hasMetavariables: hasDollar(args),
+    hasMetavariables: hasMetavariables(args),
     range: { start: nodeRange(path[0]).start, end: nodeRange(args).end },
   };
   if (bodyAt < 0) return result;
@@ -242,11 +248,14 @@ export function tokenMacroCalls(tokens: readonly Node[]): TokenMacroCall[] {
  */
 export function initMacros(root: Node): InitMacro[] {
   const out: InitMacro[] = [];
+  const structure = structureOf(root);
+  const text = structure.text;
   const scanTokens = (tree: Node): void => {
-    // Iterative over nested token trees.
+    // Iterative over nested token trees; a tree whose text names no init macro holds no call of one.
     const stack = [tree];
     while (stack.length) {
       const t = stack.pop() as Node;
+      if (!INIT_WORD.test(text.slice(t.startIndex, t.endIndex))) continue;
       const toks = innerTokens(t);
       for (const call of tokenMacroCalls(toks)) {
         const m = readInitMacro(call.path, call.path[call.path.length - 1], call.args);
@@ -255,8 +264,6 @@ export function initMacros(root: Node): InitMacro[] {
       for (const c of toks) if (c.type === 'token_tree') stack.push(c);
     }
   };
-  const structure = structureOf(root);
-  const text = structure.text;
   // Every init macro's name is one of these words; an invocation whose text has none of them holds no init macro.
   if (!INIT_WORD.test(text)) return out;
   for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], ['macro_definition', 'macro_invocation'])) {
