@@ -161,6 +161,9 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
   }
 }
 
+/** `:: new (` as plain tokens, spaces allowed. */
+const TOKEN_NEW_CALL = /::\s*new\s*\(/;
+
 /** Every `…::new(…)` call in the file, parsed or inside macro token trees (macro definitions and attributes skipped). */
 function newCalls(root: Node): NewCall[] {
   const out: NewCall[] = [];
@@ -181,14 +184,17 @@ function newCalls(root: Node): NewCall[] {
     const count = args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
     out.push({ segments: segs.map((s) => s.text), name, args, count });
   }
-  // Calls written as tokens: every token tree of every macro call, skipping trees whose text has no `new` at all.
-  const hasNew = containsText(structure, 'new');
-  for (const { node } of spansOutside(structure, ['macro_invocation'], skip)) {
+  // Calls written as tokens: every token tree of every macro call, skipping trees whose text has no `::new(` (or,
+  // when the tree holds a comment, which may sit between those tokens, no `new` at all).
+  const hasCall = containsText(structure, 'new');
+  for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], skip)) {
+    if (!hasCall(start, end)) continue;
     const top = node.children.find((c) => c?.type === 'token_tree');
     const stack = top ? [top] : [];
     while (stack.length) {
       const tree = stack.pop() as Node;
-      if (!hasNew(tree.startIndex, tree.endIndex)) continue;
+      const spelled = text.slice(tree.startIndex, tree.endIndex);
+      if (!TOKEN_NEW_CALL.test(spelled) && (!/\/[/*]/.test(spelled) || !/\bnew\b/.test(spelled))) continue;
       const tokens = innerTokens(tree);
       tokenCalls(tokens, out);
       for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].type === 'token_tree') stack.push(tokens[i]);
