@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
-import { spansOutside, structureOf } from '../parsing/structure';
+import { spansOutside, structureOf, type Span } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 
@@ -397,16 +397,19 @@ export function structDefinitions(root: Node): Map<string, StructDef[]> {
 
 /** The name of the type an `impl` block around `node` is for (`impl<T> Foo<T>` → `Foo`), when inside one. */
 export function enclosingImplType(node: Node): string | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'impl_item') {
-      let t = p.childForFieldName('type');
-      if (t?.type === 'generic_type') t = t.childForFieldName('type');
-      if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
-      return t?.type === 'type_identifier' ? t.text : undefined;
-    }
-    if (p.type === 'function_item' && p.parent?.type === 'source_file') return undefined;
+  // The innermost `impl` holding the node, from the file's structure: walking up node by node would cost a search
+  // from the root for every step.
+  const start = node.startIndex;
+  let impl: Span | undefined;
+  for (const s of structureOf(node.tree.rootNode).byType.get('impl_item') ?? []) {
+    if (s.start > start) break;
+    if (start < s.end && s.node.id !== node.id) impl = s;
   }
-  return undefined;
+  if (!impl) return undefined;
+  let t = impl.node.childForFieldName('type');
+  if (t?.type === 'generic_type') t = t.childForFieldName('type');
+  if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
+  return t?.type === 'type_identifier' ? t.text : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, sureStatusAt } from '../kb';
 import { insideSkipped, structureOf } from '../parsing/structure';
-import { occurrencesInRun, walk } from '../parsing/walk';
+import { ancestorsOf, occurrencesInRun, walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
 
 const VIRT = 'kernel::mm::virt';
@@ -65,7 +65,7 @@ function bindsName(pattern: Node | null, name: string): boolean {
  */
 function bindingType(use: Node, name: string): Node | null | undefined {
   let child = use;
-  for (let p = use.parent; p; child = p, p = p.parent) {
+  for (const p of ancestorsOf(use)) {
     switch (p.type) {
       case 'block': {
         let found: Node | null | undefined;
@@ -106,6 +106,7 @@ function bindingType(use: Node, name: string): Node | null | undefined {
       default:
         break;
     }
+    child = p;
   }
   return undefined;
 }

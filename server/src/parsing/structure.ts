@@ -128,6 +128,10 @@ function compute(root: Node): Structure {
         if (!node || !type || !PATHS.has(type)) continue;
         // The longer of two paths starting together has the later `::`.
         add('path', node, -at);
+        // Only a path followed by `::` (it is part of a longer one) or `(` (it may be called) needs its parent, which
+        // costs a search from the root; a comment or a character outside ASCII after it is asked about too.
+        const next = nextCode(text, node.endIndex);
+        if (next > 32 && next < 128 && next !== 58 && next !== 40 && next !== 47) continue;
         const parent = node.parent;
         const around = parent?.type;
         // A path inside a path is always its `path` part (the `name` part is a plain identifier); a path directly
@@ -168,6 +172,15 @@ function compute(root: Node): Structure {
     }
   }
   return { all, byType, ordered, extra, text };
+}
+
+/** The first character code at or after `from` that is not whitespace (-1 at the end). */
+function nextCode(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return c;
+  }
+  return -1;
 }
 
 /** `let x = <call or macro call>`: a plain name bound to what a call returns. */

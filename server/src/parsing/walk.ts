@@ -28,6 +28,16 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
+/**
+ * The ancestors of `node`, innermost first, up to and including the root. Found from the root down, one call per
+ * level: asking each node for its parent would search from the root again at every step.
+ */
+export function ancestorsOf(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let n: Node | null = node.tree.rootNode; n && n.id !== node.id; n = n.childWithDescendant(node)) chain.push(n);
+  return chain.reverse();
+}
+
 /** One engine run: values cached per tree, and the top-level nodes the run is limited to, if it is. */
 interface Session {
   cache: Map<Node['tree'], Map<string, unknown>>;
