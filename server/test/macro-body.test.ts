@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Node } from 'web-tree-sitter';
-import { enclosingImplType, initMacros, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
-import { sharedParser } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Query } from 'web-tree-sitter';
+import { attributePath, attributesBefore, enclosingImplType, initMacros, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
+import { generateFile } from '../../scripts/bench-corpus';
+import { withSession } from '../src/parsing/walk';
+import { ROOT, sharedParser } from './helpers';
 
 async function macrosOf(src: string): Promise<{ macros: InitMacro[]; root: Node }> {
   const parser = await sharedParser();
@@ -100,4 +105,63 @@ test('bad input: empty and unbalanced macro bodies read without throwing', async
   assert.equal(macros[0].body, undefined);
   assert.deepEqual(macros[2].fields.map((f) => [f.kind, f.value.length]), [['arrow', 0]]); // empty entries between commas are dropped
   assert.equal(macros[3].tail?.kind, 'other');
+});
+
+test('attributes before an item and attribute paths, read from the text, agree with the tree', async () => {
+  const parser = await sharedParser();
+  const texts = [
+    generateFile(1200, 9, 'attrs'),
+    [
+      '#![allow(dead_code)]',
+      '/// Doc.',
+      '#[pin_data] // trailing',
+      '/* a /* nested */ comment */',
+      '#[ derive ( Debug ) ]',
+      '#[/* inside */ pin_data]',
+      '#[doc = "x"] #[a::b(c)]',
+      'struct S { #[pin] #[cfg(x)] a: u8 }',
+      '#[cfg(x)] fn f() {}',
+      'impl S { #[inline] fn g() {} }',
+      '#[unsafe(no_mangle)]\x0c\nstatic X: u8 = 0;',
+      '',
+    ].join('\n'),
+  ];
+  const visit = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.rs')) texts.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  visit(path.join(ROOT, 'test-fixtures', 'lints'));
+  let items = 0;
+  let paths = 0;
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    const query = new Query(tree.language, '[(struct_item) (impl_item) (function_item) (static_item) (field_declaration)] @item (attribute_item) @attr');
+    withSession(
+      () => {
+        for (const { name, node } of query.captures(tree.rootNode)) {
+          if (name === 'attr') {
+            const attr = node.namedChildren.find((c) => c?.type === 'attribute');
+            assert.equal(attributePath(node), attr?.namedChildren[0]?.text.replace(/\s+/g, ''), node.text);
+            paths++;
+            continue;
+          }
+          // The tree's answer: previous siblings, comments skipped, while they are attributes.
+          const want: number[] = [];
+          for (let p = node.previousSibling; p && (p.type === 'attribute_item' || p.type.endsWith('comment')); p = p.previousSibling) {
+            if (p.type === 'attribute_item') want.unshift(p.id);
+          }
+          assert.deepEqual(attributesBefore(node).map((a) => a.id), want, node.text.slice(0, 60));
+          items++;
+        }
+      },
+      { tree, text },
+    );
+    query.delete();
+    tree.delete();
+  }
+  assert.ok(items > 300 && paths > 100, `${items} items, ${paths} attributes compared`);
 });

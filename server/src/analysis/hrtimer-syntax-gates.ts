@@ -113,12 +113,12 @@ function macroForms(root: Node, target: string, scope: Scope, kb: KnowledgeBase,
   }
 }
 
-/** A call `…HrTimer::new(…)`: the path segments, the `new` token and the argument count. */
+/** A call `…HrTimer::new(…)`: the path segments, the `new` token and (counted when asked) its arguments. */
 interface NewCall {
   segments: string[];
   name: Node;
   args: Node;
-  count: number;
+  count: () => number;
 }
 
 function countTokenArgs(tokens: Node[]): number {
@@ -157,15 +157,18 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
       else break;
     }
     if (segments.length < 2) continue;
-    out.push({ segments, name: tokens[i], args, count: countTokenArgs(innerTokens(args)) });
+    out.push({ segments, name: tokens[i], args, count: () => countTokenArgs(innerTokens(args)) });
   }
 }
 
 /** `:: new (` as plain tokens, spaces allowed. */
 const TOKEN_NEW_CALL = /::\s*new\s*\(/;
 
-/** Every `…::new(…)` call in the file, parsed or inside macro token trees (macro definitions and attributes skipped). */
-function newCalls(root: Node): NewCall[] {
+/**
+ * Every `…::new(…)` call in the file whose path spells one of `types` before `::new`, parsed or inside macro token
+ * trees (macro definitions and attributes skipped).
+ */
+function newCalls(root: Node, types: readonly string[]): NewCall[] {
   const out: NewCall[] = [];
   const structure = structureOf(root);
   const text = structure.text;
@@ -175,13 +178,15 @@ function newCalls(root: Node): NewCall[] {
     if (skipped(call)) continue;
     const fn = call.childForFieldName('function');
     // The function path ends in its name: only `…::new` goes on to be read from the tree.
-    if (!fn || !/(?:^|[^A-Za-z0-9_])new$/.test(text.slice(fn.startIndex, fn.endIndex))) continue;
+    const spelled = fn ? text.slice(fn.startIndex, fn.endIndex) : '';
+    if (!fn || !/(?:^|[^A-Za-z0-9_])new$/.test(spelled) || !types.some((t) => spelled.includes(t))) continue;
     const name = fn.childForFieldName('name');
     if (!name || text.slice(name.startIndex, name.endIndex) !== 'new') continue;
     const args = call.childForFieldName('arguments');
     const segs = segmentsOf(fn);
     if (!segs || !args) continue;
-    const count = args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
+    const count = (): number =>
+      args.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item').length;
     out.push({ segments: segs.map((s) => s.text), name, args, count });
   }
   // Calls written as tokens: every token tree of every macro call, skipping trees whose text has no `::new(` (or,
@@ -189,6 +194,8 @@ function newCalls(root: Node): NewCall[] {
   const hasCall = containsText(structure, 'new');
   for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], skip)) {
     if (!hasCall(start, end)) continue;
+    const spelled = text.slice(start, end);
+    if (!types.some((t) => spelled.includes(t))) continue;
     const top = node.children.find((c) => c?.type === 'token_tree');
     const stack = top ? [top] : [];
     while (stack.length) {
@@ -204,6 +211,25 @@ function newCalls(root: Node): NewCall[] {
   return out;
 }
 
+/**
+ * The names a path can spell just before `::new` and still resolve to `HrTimer::new`: the type's own name under any
+ * of its knowledge-base paths, and local names imported for it (`use …::HrTimer as Timer`). Resolution only ever
+ * rewrites a path's first segment, so a call spelling none of these cannot be one.
+ */
+function typeWords(kb: KnowledgeBase, scope: Scope): string[] {
+  const own = new Set<string>();
+  for (const item of kb.lookup(NEW)) {
+    if (item.path !== NEW) continue;
+    for (const p of [item.path, ...(item.aliases ?? [])]) {
+      const segs = p.split('::');
+      if (segs.length >= 2) own.add(segs[segs.length - 2]);
+    }
+  }
+  const words = new Set(own);
+  for (const [local, path] of scope.imports) if (own.has(path.slice(path.lastIndexOf(':') + 1))) words.add(local);
+  return [...words];
+}
+
 /** `HrTimer::new` called with the argument list of another release. */
 function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
   const item = available(kb, NEW, target);
@@ -211,11 +237,12 @@ function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBas
   const current = item && eras.find((e) => inRange(target, e.since ?? item.since, e.until ?? item.until));
   const want = current && signatureParams(current.text, 'new');
   if (!item || !want) return;
-  for (const call of newCalls(root)) {
-    if (call.count === want.length) continue;
+  for (const call of newCalls(root, typeWords(kb, scope))) {
     if (!names(kb, resolveSegments(call.segments, scope, kb, target), NEW)) continue;
+    const count = call.count();
+    if (count === want.length) continue;
     // Only a shape some other release accepts is a version problem; any other count is an ordinary error.
-    const other = eras.find((e) => e !== current && signatureParams(e.text, 'new')?.length === call.count);
+    const other = eras.find((e) => e !== current && signatureParams(e.text, 'new')?.length === count);
     if (!other) continue;
     const { since, until } = eraOf(item, other);
     const range = { start: nodeRange(call.name).start, end: nodeRange(call.args).end };

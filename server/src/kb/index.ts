@@ -29,6 +29,21 @@ function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): b
  * and stable backports (`backportedTo`) make "not yet" unsure for that release.
  */
 export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefined {
+  // Asked for every path a file spells; the answer depends only on the item and the target.
+  let byTarget = sureStatuses.get(item);
+  if (!byTarget) {
+    byTarget = new Map();
+    sureStatuses.set(item, byTarget);
+  }
+  if (byTarget.has(target)) return byTarget.get(target);
+  const status = computeSureStatus(item, target);
+  byTarget.set(target, status);
+  return status;
+}
+
+const sureStatuses = new WeakMap<KbItem, Map<string, ItemStatus | undefined>>();
+
+function computeSureStatus(item: KbItem, target: string): ItemStatus | undefined {
   const status = statusAt(item, target);
   if (status.state === 'not-yet') {
     if (item.backportedTo?.includes(target)) return undefined;

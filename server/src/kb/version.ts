@@ -3,16 +3,22 @@ import { RELEASES } from './releases';
 
 /** A release split into numbers. */
 export interface ReleaseParts {
-  major: number;
-  minor: number;
+  readonly major: number;
+  readonly minor: number;
 }
 
 /** Reads "6.15", "v6.15", "6.15.3" or "6.15-rc2" as 6.15; undefined for anything else. */
 export function parseRelease(text: string): ReleaseParts | undefined {
+  // Release strings are few (the knowledge base's and the targets'); comparisons ask for them constantly.
+  if (parsed.has(text)) return parsed.get(text);
   const m = /^\s*v?(\d{1,3})\.(\d{1,3})(?:\.\d+)?(?:-[0-9A-Za-z.+-]*)?\s*$/.exec(text);
-  if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]) };
+  const parts = m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+  if (parsed.size >= 1000) parsed.clear();
+  parsed.set(text, parts);
+  return parts;
 }
+
+const parsed = new Map<string, ReleaseParts | undefined>();
 
 /** The canonical "major.minor" spelling of a release, or undefined when it does not parse. */
 export function normalizeRelease(text: string): string | undefined {

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
 import { spansOutside, structureOf, type Span } from '../parsing/structure';
-import { walk } from '../parsing/walk';
+import { sourceText, walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 
 /** The four initializer macros. */
@@ -312,8 +312,14 @@ export interface StructDef {
   fields: StructField[];
 }
 
+/** An attribute's path as plain text: words joined by `::`, then its arguments, value or closing bracket. */
+const ATTRIBUTE_PATH = /^#!?\s*\[\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*[(\[{=\]]/;
+
 /** The path text of an attribute item (`#[pin_data(X)]` → `pin_data`, `#[pin_init::pin_data]` → `pin_init::pin_data`). */
 export function attributePath(item: Node): string | undefined {
+  // Read from the text when it is plain; comments or unusual names inside the brackets go to the tree.
+  const plain = ATTRIBUTE_PATH.exec(sourceText(item.tree.rootNode).slice(item.startIndex, item.endIndex))?.[1];
+  if (plain !== undefined) return plain.replace(/\s+/g, '');
   const attr = item.namedChildren.find((c) => c?.type === 'attribute');
   const path = attr?.namedChildren[0];
   return path ? path.text.replace(/\s+/g, '') : undefined;
@@ -331,15 +337,61 @@ export function attributeArguments(item: Node): Node | undefined {
   return attr?.childForFieldName('arguments') ?? undefined;
 }
 
-/** Attribute items written directly before an item, skipping comments. */
+/**
+ * Attribute items written directly before an item, skipping comments. They come from the file's structure: an
+ * attribute belongs to the item when only spaces and comments lie between them (asking the tree for previous
+ * siblings costs a scan of the parent's children for each).
+ */
 export function attributesBefore(node: Node): Node[] {
+  const structure = structureOf(node.tree.rootNode);
+  const attributes = structure.byType.get('attribute_item') ?? [];
+  // The last attribute starting before the node (attributes never nest, so they are ordered by start and end).
+  let lo = 0;
+  let hi = attributes.length;
+  const start = node.startIndex;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attributes[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Node[] = [];
-  let p = node.previousSibling;
-  while (p && (p.type === 'attribute_item' || COMMENTS.has(p.type))) {
-    if (p.type === 'attribute_item') out.unshift(p);
-    p = p.previousSibling;
+  let at = start;
+  for (let i = lo - 1; i >= 0 && attributes[i].end <= at && onlyTrivia(structure.text, attributes[i].end, at); i--) {
+    out.unshift(attributes[i].node);
+    at = attributes[i].start;
   }
   return out;
+}
+
+/** True when `text[from, to)` holds nothing but whitespace and comments. */
+function onlyTrivia(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || (c > 127 && /\s/.test(text[i]))) {
+      i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl >= to ? to : nl + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      // Block comments nest.
+      let depth = 1;
+      i += 2;
+      while (i < to && depth > 0) {
+        if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+      if (depth > 0) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 function readStruct(node: Node): StructDef | undefined {
