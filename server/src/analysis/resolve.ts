@@ -1,6 +1,7 @@
 /** Name resolution for one file, from its own text only: `use` declarations, globs, local definitions. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
+import { sourceText } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
 export interface UseLeaf {
@@ -180,6 +181,15 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   }
 }
 
+/** Definitions whose parts hold no `use`, definition or scope container (fields, variants, macro rules, signatures). */
+const NOTHING_INSIDE = new Set(['struct_item', 'enum_item', 'union_item', 'macro_definition', 'function_signature_item']);
+
+/** Containers in which only the body, always their last child, can hold what the scope reads. */
+const BODY_LAST = new Set(['function_item', 'impl_item', 'trait_item', 'mod_item']);
+
+/** A word that starts a `use` declaration or one of the definitions in DEFINITIONS. */
+const SCOPE_KEYWORD = /\b(?:use|struct|enum|union|trait|fn|type|mod|const|static|macro_rules)\b/;
+
 /** The nodes whose children the scope is read from (a walk descends only into these). */
 const SCOPE_CONTAINERS = new Set(['source_file', 'mod_item', 'declaration_list', 'impl_item', 'block', ...DEFINITIONS]);
 
@@ -201,7 +211,7 @@ interface PartLeaf {
 }
 
 /** Reads the `use` declarations and definitions under `top` (itself included), walking only through scope containers. */
-export function scopePart(top: Node): ScopePart {
+export function scopePart(top: Node, text?: string): ScopePart {
   const leaves: UseLeaf[] = [];
   const locals: string[] = [];
   // A cursor walk that only makes Node objects for what it keeps: reading a type at the cursor is far cheaper.
@@ -229,9 +239,12 @@ export function scopePart(top: Node): ScopePart {
           const name = cursor.currentNode.childForFieldName('name');
           if (name) locals.push(type === 'macro_definition' ? `${name.text}!` : name.text);
         }
-        descend = SCOPE_CONTAINERS.has(type);
+        descend = SCOPE_CONTAINERS.has(type) && !NOTHING_INSIDE.has(type);
+        // A block (a function body, mostly) holds a `use` or a definition only if its text spells the keyword
+        // that starts one: the others are not entered, which saves reading every statement of every body.
+        if (descend && type === 'block' && text !== undefined) descend = SCOPE_KEYWORD.test(text.slice(cursor.startIndex, cursor.endIndex));
       }
-      if (descend && cursor.gotoFirstChild()) {
+      if (descend && (BODY_LAST.has(type) ? cursor.gotoLastChild() : cursor.gotoFirstChild())) {
         depth++;
         continue;
       }
@@ -295,6 +308,7 @@ function lazySegment(root: Node, text: string, start: number, end: number): Segm
  * read are written back into `parts`. Without units it reads every top-level node afresh.
  */
 export function buildScope(root: Node, crateName?: string, units?: readonly ScopeUnit[], parts?: (ScopePart | undefined)[]): Scope {
+  const text = sourceText(root);
   const leaves: UseLeaf[] = [];
   const locals = new Set<string>();
   const add = (part: ScopePart, start: number): void => {
@@ -317,15 +331,14 @@ export function buildScope(root: Node, crateName?: string, units?: readonly Scop
     units.forEach((unit, i) => {
       let part = parts?.[i];
       if (!part) {
-        part = joinParts(unit.nodes.map((n) => ({ part: scopePart(n), offset: n.startIndex - unit.start })));
+        part = joinParts(unit.nodes.map((n) => ({ part: scopePart(n, text), offset: n.startIndex - unit.start })));
         if (parts) parts[i] = part;
       }
       add(part, unit.start);
     });
   } else {
-    for (const top of root.type === 'source_file' ? root.children : [root]) {
-      if (top) add(scopePart(top), top.startIndex);
-    }
+    // One walk from the root (a source file is itself a scope container): the same as a part per top-level node.
+    add(scopePart(root, text), root.startIndex);
   }
   const imports = new Map<string, string>();
   const globs: string[] = [];

@@ -50,6 +50,9 @@ function viewOfType(type: Node | null, scope: Scope, target: string): View | und
 
 function bindsName(pattern: Node | null, name: string): boolean {
   if (!pattern) return false;
+  // A pattern whose text lacks the name binds nothing of that name; only the others are walked.
+  const spelled = pattern.text;
+  if (!spelled.includes(name)) return false;
   let found = false;
   walk(pattern, (n) => {
     if (n.type === 'identifier' && n.text === name) found = true;
@@ -63,11 +66,15 @@ function bindsName(pattern: Node | null, name: string): boolean {
  * pattern binding it on the way up, or a parameter of the enclosing function or closure. `null` when the binding
  * exists but its type is not written (or is not a plain identifier pattern); undefined when none is found.
  */
-function bindingType(use: Node, name: string): Node | null | undefined {
+function bindingType(use: Node, name: string, text: string): Node | null | undefined {
   let child = use;
+  // A `let` binding the name spells `let`, then the name before any `;`: a block whose text before the use has no
+  // such run has no such statement, and its statements are not read.
+  const letBinding = new RegExp(`\\blet\\b[^;]*\\b${name}\\b`);
   for (const p of ancestorsOf(use)) {
     switch (p.type) {
       case 'block': {
+        if (!letBinding.test(text.slice(p.startIndex, child.startIndex))) break;
         let found: Node | null | undefined;
         for (const s of p.namedChildren) {
           if (!s || s.startIndex >= child.startIndex) break;
@@ -154,7 +161,7 @@ export default defineRule({
         const field = fn.childForFieldName('field');
         const receiver = fn.childForFieldName('value');
         if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') continue;
-        const type = bindingType(node, receiver.text);
+        const type = bindingType(node, receiver.text, ctx.text);
         const view = type ? viewOfType(type, scope, ctx.target) : undefined;
         if (!view || !hasVia(view)) continue;
         const fixes: Fix[] =
