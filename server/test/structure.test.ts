@@ -118,3 +118,30 @@ test('the structure equals the reference query on generated files and on randoml
     }
   }
 });
+
+test('lets and macro calls the text search could misread are found as the reference query finds them', async () => {
+  const parser = await sharedParser();
+  const text = [
+    'fn f() {',
+    '    let a = "x;y".len();',
+    "    let b = ';'.len_utf8();",
+    '    let c = // note;',
+    '        make();',
+    '    let d = 1 + 2;',
+    '    let e = m! /* c */ (1);',
+    '    let g = !ready;',
+    '    let h = !(a && b);',
+    '    let i = !matches!(x, Some(_));',
+    '    let j = v[0];',
+    '    let k = x != y;',
+    '    let (l, m) = pair();',
+    '}',
+    '',
+  ].join('\n');
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  compare(tree, text, 'tricky lets and bangs');
+  const lets = actual(tree, text).extras.filter((l) => l.startsWith('init_let')).length;
+  assert.equal(lets, 4, 'a, b, c and e bind a call or a macro call (i binds a negation)');
+  tree.delete();
+});

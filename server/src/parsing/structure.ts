@@ -143,10 +143,16 @@ function compute(root: Node): Structure {
         const type = node?.type;
         if (node && (type === 'attribute_item' || type === 'inner_attribute_item')) add(type, node);
       } else if (m[3]) {
+        // A macro's `!` is followed by its delimiter (or a comment before it); `!x` and `!(…)` of negation are not
+        // both ruled out here, but every `!` before a name is.
+        const next = nextCode(text, at + 1);
+        if (next > 32 && next < 128 && next !== 40 && next !== 91 && next !== 123 && next !== 47) continue;
         const node = top.namedDescendantForIndex(at, at + 1);
         if (node?.type === 'macro_invocation') add('macro_invocation', node);
       } else {
         const keyword = m[4];
+        // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result.
+        if (keyword === 'let' && !CALL_LIKE.test(text.slice(at, statementEnd(text, at)))) continue;
         const node = top.namedDescendantForIndex(at, at + keyword.length);
         const want = KEYWORD_TYPES[keyword];
         if (!node || node.type !== want) continue;
@@ -172,6 +178,18 @@ function compute(root: Node): Structure {
     }
   }
   return { all, byType, ordered, extra, text };
+}
+
+/**
+ * What the text of a `let` statement up to its first `;` spells when the statement holds a call or a macro call: a
+ * bracket or `!`, or else a comment or a quote (the `;` found may sit inside one, and the statement go on).
+ */
+const CALL_LIKE = /[([{!/"']/;
+
+/** Where the statement starting at `from` reaches its first `;` (or the end of the text). */
+function statementEnd(text: string, from: number): number {
+  const at = text.indexOf(';', from);
+  return at < 0 ? text.length : at;
 }
 
 /** The first character code at or after `from` that is not whitespace (-1 at the end). */
