@@ -139,12 +139,30 @@ export interface IncrementalStats {
   reused: number;
 }
 
-const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
-
 function wordsOf(text: string): Set<string> {
+  // A scan by character codes: a regex would make a match array for every word of every changed unit.
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) if (!NOT_NAMES.has(m[0])) out.add(m[0]);
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (!isWordStart(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isWordPart(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j);
+    if (!NOT_NAMES.has(word)) out.add(word);
+    i = j;
+  }
   return out;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || (c >= 48 && c <= 57);
 }
 
 function declaredBy(unit: Unit): string[] {
@@ -218,7 +236,11 @@ export class IncrementalAnalyzer {
     // Units whose text a remembered version has: their facts and scope parts are taken from there.
     const matches = this.snapshots.map((s) => matchUnits(s, units));
     const known = units.map((_u, i) => {
-      for (const m of matches) if (m.old[i] >= 0) return m.snapshot.units[m.old[i]];
+      // Indexed loops here and below: this runs for every unit on every keystroke, and iterators are garbage.
+      for (let k = 0; k < matches.length; k++) {
+        const at = matches[k].old[i];
+        if (at >= 0) return matches[k].snapshot.units[at];
+      }
       return undefined;
     });
     const parts = known.map((r) => r?.part);

@@ -312,8 +312,10 @@ export function buildScope(root: Node, crateName?: string, units?: readonly Scop
   const leaves: UseLeaf[] = [];
   const locals = new Set<string>();
   const add = (part: ScopePart, start: number): void => {
-    for (const name of part.locals) locals.add(name);
-    for (const l of part.leaves) {
+    // Indexed loops: the language server rebuilds a scope from its parts on every keystroke.
+    for (let i = 0; i < part.locals.length; i++) locals.add(part.locals[i]);
+    for (let i = 0; i < part.leaves.length; i++) {
+      const l = part.leaves[i];
       const segments = l.segments.map((g) => lazySegment(root, g.text, g.start + start, g.end + start));
       const last = segments[segments.length - 1];
       leaves.push({

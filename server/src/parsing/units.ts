@@ -50,7 +50,7 @@ export function unitsOf(root: Node, text: string): Unit[] {
       more = cursor.gotoNextSibling();
       // A unit ends at an item, or at leading nodes with nothing after them.
       if (!leading || !more) {
-        out.push(unit(root, first, index, start, end, from, { line: p.row, character: p.column }, broken, text));
+        out.push(new FileUnit(root, first, index, start, end, from, { line: p.row, character: p.column }, broken, text.slice(start, end)));
         first = -1;
         broken = false;
       }
@@ -62,24 +62,30 @@ export function unitsOf(root: Node, text: string): Unit[] {
   return out;
 }
 
-function unit(root: Node, firstChild: number, lastChild: number, start: number, end: number, from: Position, to: Position, broken: boolean, text: string): Unit {
-  let nodes: Node[] | undefined;
-  return {
-    start,
-    end,
-    from,
-    to,
-    broken,
-    text: text.slice(start, end),
-    get nodes(): Node[] {
-      if (!nodes) {
-        nodes = [];
-        for (let i = firstChild; i <= lastChild; i++) {
-          const child = root.child(i);
-          if (child) nodes.push(child);
-        }
+/** A unit whose nodes are looked up from its root on first use (most units never need theirs). */
+class FileUnit implements Unit {
+  private found: Node[] | undefined;
+
+  constructor(
+    private readonly root: Node,
+    private readonly firstChild: number,
+    private readonly lastChild: number,
+    readonly start: number,
+    readonly end: number,
+    readonly from: Position,
+    readonly to: Position,
+    readonly broken: boolean,
+    readonly text: string,
+  ) {}
+
+  get nodes(): Node[] {
+    if (!this.found) {
+      this.found = [];
+      for (let i = this.firstChild; i <= this.lastChild; i++) {
+        const child = this.root.child(i);
+        if (child) this.found.push(child);
       }
-      return nodes;
-    },
-  };
+    }
+    return this.found;
+  }
 }
