@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
 import { structureOf } from '../src/parsing/structure';
-import { withSession } from '../src/parsing/walk';
+import { positionsIn, walk, withSession } from '../src/parsing/walk';
 import { ROOT, sharedParser } from './helpers';
 
 const TYPES = [
@@ -144,4 +144,26 @@ test('lets and macro calls the text search could misread are found as the refere
   const lets = actual(tree, text).extras.filter((l) => l.startsWith('init_let')).length;
   assert.equal(lets, 4, 'a, b, c and e bind a call or a macro call (i binds a negation)');
   tree.delete();
+});
+
+test('positions computed from line starts are the ones tree-sitter gives, with CRLF and characters outside ASCII', async () => {
+  const parser = await sharedParser();
+  const texts = [
+    'fn a() {}\r\n// ünïcödé 🦀 comment\r\nstruct S { x: u8 }\r\n',
+    '\n\n  /* 🦀🦀 */ fn b() -> &\'static str { "ß\u2028x" }\nimpl S {}\n',
+    ...fixtureFiles().map((f) => fs.readFileSync(f, 'utf8')),
+  ];
+  let nodes = 0;
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    const at = positionsIn(text);
+    walk(tree.rootNode, (n) => {
+      assert.deepEqual(at(n.startIndex), { line: n.startPosition.row, character: n.startPosition.column });
+      assert.deepEqual(at(n.endIndex), { line: n.endPosition.row, character: n.endPosition.column });
+      nodes++;
+    });
+    tree.delete();
+  }
+  assert.ok(nodes > 5000, `${nodes} nodes`);
 });

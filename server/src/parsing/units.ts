@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Position } from '../analysis/types';
+import { positionsIn } from './walk';
 
 /** One unit of a file. */
 export interface Unit {
@@ -26,6 +27,8 @@ const LEADING = new Set(['attribute_item', 'line_comment', 'block_comment']);
  */
 export function unitsOf(root: Node, text: string): Unit[] {
   const out: Unit[] = [];
+  // Positions come from the text's line starts: asking the cursor for them costs a call into tree-sitter each.
+  const position = positionsIn(text);
   const checkErrors = root.hasError;
   const cursor = root.walk();
   try {
@@ -33,24 +36,22 @@ export function unitsOf(root: Node, text: string): Unit[] {
     let index = 0;
     let first = -1;
     let start = 0;
-    let from: Position = { line: 0, character: 0 };
+    let from: Position = position(0);
     let broken = false;
     while (more) {
       const leading = LEADING.has(cursor.nodeType);
       if (first < 0) {
         first = index;
         start = cursor.startIndex;
-        const p = cursor.startPosition;
-        from = { line: p.row, character: p.column };
+        from = position(start);
       }
       // `hasError` holds for an ERROR or MISSING node itself as well as for anything containing one.
       if (checkErrors && !broken && cursor.currentNode.hasError) broken = true;
       const end = cursor.endIndex;
-      const p = cursor.endPosition;
       more = cursor.gotoNextSibling();
       // A unit ends at an item, or at leading nodes with nothing after them.
       if (!leading || !more) {
-        out.push(new FileUnit(root, first, index, start, end, from, { line: p.row, character: p.column }, broken, text.slice(start, end)));
+        out.push(new FileUnit(root, first, index, start, end, from, position(end), broken, text.slice(start, end)));
         first = -1;
         broken = false;
       }

@@ -38,6 +38,31 @@ export function ancestorsOf(node: Node): Node[] {
   return chain.reverse();
 }
 
+/**
+ * Offset → line/character for `text`, as tree-sitter reports them (rows counted at `\n` only, columns in UTF-16
+ * code units, which is what string offsets count). The line starts of the last text asked about are kept.
+ */
+export function positionsIn(text: string): (offset: number) => { line: number; character: number } {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  const { starts } = lineIndex;
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
+let lineIndex: { text: string; starts: number[] } | undefined;
+
 /** One engine run: values cached per tree, and the top-level nodes the run is limited to, if it is. */
 interface Session {
   cache: Map<Node['tree'], Map<string, unknown>>;
