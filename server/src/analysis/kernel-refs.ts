@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { structureOf, type Structure } from '../parsing/structure';
+import { structureOf, type PlainPath, type Structure } from '../parsing/structure';
 import { offsetInRun } from '../parsing/walk';
 import { canonicalRoot, crateForPath, plainSegments, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
@@ -37,7 +37,7 @@ function longestPath(kb: KnowledgeBase): number {
 }
 
 /** Checks one resolved path prefix by prefix; returns the first missing prefix. */
-function firstMissing(
+export function firstMissing(
   kb: KnowledgeBase,
   full: readonly string[],
   target: string,
@@ -105,66 +105,79 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       status: miss.status,
     });
   }
-  // paths and macro calls in code, found by a query (matching runs inside tree-sitter, far cheaper than a JS walk);
-  // captures arrive in document order, skipped regions before what they contain.
+  // Paths and macro calls in code, in document order, skipped regions before what they contain: the structure's
+  // nodes (macro calls, regions to skip, paths that are not plain text) merged with its plain paths by start.
   const structure = structureOf(root);
   const text = structure.text;
+  const plain = structure.plainPaths;
   // Paths that are the `path` part of a longer path (asking each node for its parent would cost its depth).
   const inner = new Set(structure.extra.get('inner')?.map((n) => n.id));
   let skipEnd = -1;
-  for (const { name: captured, node } of structure.ordered) {
-    const name = SCAN[captured];
-    if (!name) continue;
-    if (node.startIndex < skipEnd) continue;
-    if (name === 'skip') {
-      skipEnd = node.endIndex;
-      continue;
-    }
-    let segs: Segment[] | undefined;
-    let macro = false;
-    // The macro's name node, for fixes that replace it (looked up only for what is reported); paths are their own.
-    let macroName: Node | null | undefined;
-    if (name === 'macro') {
-      // Macro bodies are flat token trees: nothing inside is a path, so the whole call is done after its name.
-      skipEnd = node.endIndex;
-      macro = true;
-      // The macro's name is what the call starts with, up to its `!`.
-      const start = node.startIndex;
-      const spelled = MACRO_NAME.exec(text.slice(start, skipEnd))?.[0];
-      segs = spelled !== undefined ? plainSegments(root, text, start, start + spelled.length) : undefined;
-      if (!segs) {
-        macroName = node.childForFieldName('macro');
-        if (!macroName) continue;
-        segs = segmentsOf(macroName);
-      }
-    } else {
-      // An inner path is part of the outer one (a macro's name lies inside its call, skipped above).
-      if (inner.has(node.id)) continue;
-      segs = plainSegments(root, text, node.startIndex, node.endIndex) ?? segmentsOf(node);
-    }
-    if (!segs || segs.length === 0) continue;
-    if (!macro && segs.length < 2) continue;
+  let next = 0;
+  const check = (segs: Segment[] | undefined, macro: boolean, pathNode: () => Node | undefined): void => {
+    if (!segs || segs.length === 0) return;
+    if (!macro && segs.length < 2) return;
     const texts = segs.map((s) => s.text);
     const resolved = resolveSegments(texts, scope, kb, target, macro);
-    if (!resolved) continue;
+    if (!resolved) return;
     const full = resolved.replace(/!$/, '').split('::');
     // Segments already covered by an import are reported at the import, not at every use.
     const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
     const offset = full.length - segs.length;
     // Through an import, only members newer than the imported item are news; the import reports the rest.
-    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) continue;
+    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) return;
     const startAt = viaImport ? offset + 2 : 2;
     const miss = firstMissing(kb, full, target, macro, startAt);
-    if (miss) {
-      const seg = segs[Math.max(0, miss.index - offset)];
-      out.push({
-        node: seg.node,
-        pathNode: macro ? ((macroName ??= node.childForFieldName('macro')) ?? node) : node,
-        path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
-        item: miss.item,
-        status: miss.status,
-      });
+    if (!miss) return;
+    // Only now is the tree asked which node spells the path (a plain path in a comment or a string has none).
+    const node = pathNode();
+    if (!node) return;
+    const seg = segs[Math.max(0, miss.index - offset)];
+    out.push({
+      node: seg.node,
+      pathNode: node,
+      path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
+      item: miss.item,
+      status: miss.status,
+    });
+  };
+  const checkPlain = (p: PlainPath): void => {
+    if (p.start < skipEnd) return;
+    check(plainSegments(root, text, p.start, p.end), false, () => {
+      const node = root.namedDescendantForIndex(p.start, p.end);
+      return node && PATH_NODES.has(node.type) && node.startIndex === p.start && node.endIndex === p.end ? node : undefined;
+    });
+  };
+  for (const { name: captured, node } of structure.ordered) {
+    const name = SCAN[captured];
+    if (!name) continue;
+    const start = node.startIndex;
+    // Plain paths before this node (at one start, the node first: a macro call holds the path naming its macro).
+    while (next < plain.length && plain[next].start < start) checkPlain(plain[next++]);
+    if (start < skipEnd) continue;
+    if (name === 'skip') {
+      skipEnd = node.endIndex;
+      continue;
+    }
+    if (name === 'macro') {
+      // Macro bodies are flat token trees: nothing inside is a path, so the whole call is done after its name.
+      skipEnd = node.endIndex;
+      // The macro's name is what the call starts with, up to its `!`.
+      const spelled = MACRO_NAME.exec(text.slice(start, skipEnd))?.[0];
+      let segs = spelled !== undefined ? plainSegments(root, text, start, start + spelled.length) : undefined;
+      let macroName: Node | null | undefined;
+      if (!segs) {
+        macroName = node.childForFieldName('macro');
+        if (!macroName) continue;
+        segs = segmentsOf(macroName);
+      }
+      check(segs, true, () => (macroName ??= node.childForFieldName('macro')) ?? node);
+    } else {
+      // An inner path is part of the outer one (a macro's name lies inside its call, skipped above).
+      if (inner.has(node.id)) continue;
+      check(segmentsOf(node), false, () => node);
     }
   }
+  while (next < plain.length) checkPlain(plain[next++]);
   return out;
 }

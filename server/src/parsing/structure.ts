@@ -54,10 +54,25 @@ export interface Structure {
    * structure nodes appear here with their type as the name.
    */
   ordered: readonly { name: StructureType | ExtraCapture; node: Node }[];
-  /** The extra captures by name, in document order. */
+  /**
+   * The extra captures by name, in document order. `path` and `inner` hold only the paths that are not plain text
+   * (see `plainPaths`).
+   */
   extra: ReadonlyMap<ExtraCapture, readonly Node[]>;
+  /**
+   * Every run of words joined by `::` (spaces allowed, nothing else) in the searched text, longest runs only, in
+   * document order, with no tree lookup: most are paths in code, whose segments the text spells exactly; some sit in
+   * comments, strings or macro bodies, so a user asks the tree before reporting at one.
+   */
+  plainPaths: readonly PlainPath[];
   /** The source text of the tree. */
   text: string;
+}
+
+/** A plain path in the text (see {@link Structure.plainPaths}). */
+export interface PlainPath {
+  start: number;
+  end: number;
 }
 
 /**
@@ -117,12 +132,26 @@ function compute(root: Node): Structure {
   // Each top-level node's text is searched (in a focused run, only the focused ones), and tree-sitter is asked from
   // that node down: asked from the root, it would first scan the file's top-level nodes for every spot.
   const tops = sessionFocus(root.tree) ?? root.children.filter((n): n is Node => n !== null);
+  const plainPaths: PlainPath[] = [];
   for (const top of tops) {
     const to = top.endIndex;
     TOKENS.lastIndex = top.startIndex;
     for (let m = TOKENS.exec(text); m && m.index < to; m = TOKENS.exec(text)) {
       const at = m.index;
       if (m[1]) {
+        const run = plainRun(text, at, top.startIndex, to);
+        if (run) {
+          plainPaths.push(run);
+          TOKENS.lastIndex = run.end;
+          // A plain path followed by `(` may be a called function: only then is the tree asked.
+          const next = nextCode(text, run.end);
+          if (next > 32 && next < 128 && next !== 40 && next !== 47) continue;
+          const node = top.namedDescendantForIndex(run.start, run.end);
+          if (!node || node.type !== 'scoped_identifier' || node.startIndex !== run.start || node.endIndex !== run.end) continue;
+          const parent = node.parent;
+          if (parent?.type === 'call_expression') add('scoped_call', parent, -run.lastColons);
+          continue;
+        }
         const node = top.namedDescendantForIndex(at, at + 2);
         const type = node?.type;
         if (!node || !type || !PATHS.has(type)) continue;
@@ -177,7 +206,7 @@ function compute(root: Node): Structure {
       extra.get(name as ExtraCapture)?.push(node);
     }
   }
-  return { all, byType, ordered, extra, text };
+  return { all, byType, ordered, extra, plainPaths, text };
 }
 
 /**
@@ -190,6 +219,64 @@ const CALL_LIKE = /[([{!/"']/;
 function statementEnd(text: string, from: number): number {
   const at = text.indexOf(';', from);
   return at < 0 ? text.length : at;
+}
+
+/** Identifier characters of ASCII: letters, digits, `_`. */
+function isIdentCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/**
+ * The longest plain path through the `::` at `at`: ASCII words joined by `::`, spaces allowed, within [lo, hi).
+ * Undefined when anything else touches it (a `::` with no word on one side, generics, comments, raw identifiers,
+ * `$` metavariables, characters outside ASCII): then the tree is asked about that `::` instead.
+ */
+function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath & { lastColons: number }) | undefined {
+  // Backwards: one word before this `::` (an earlier `::` of the same run would have been met first).
+  let i = at;
+  while (i > lo && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  const wordEnd = i;
+  while (i > lo && isIdentCode(text.charCodeAt(i - 1))) i--;
+  if (i === wordEnd || !isWordStart(text.charCodeAt(i)) || touchesOdd(text.charCodeAt(i - 1))) return undefined;
+  const start = i;
+  // `a ::b` preceded by another `::` with no word before it, as in `>::a::b`, is not plain.
+  let j = start;
+  while (j > lo && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  if (j > lo && text.charCodeAt(j - 1) === 58 && j - 1 > lo && text.charCodeAt(j - 2) === 58) return undefined;
+  // Forwards: words joined by `::` for as long as they go.
+  let end = at;
+  let lastColons = at;
+  for (let k = at; ; ) {
+    // `k` is at a `::`.
+    let w = k + 2;
+    while (w < hi && isSpaceCode(text.charCodeAt(w))) w++;
+    const from = w;
+    while (w < hi && isIdentCode(text.charCodeAt(w))) w++;
+    if (w === from || !isWordStart(text.charCodeAt(from)) || (w < hi && touchesOdd(text.charCodeAt(w)))) return undefined;
+    end = w;
+    lastColons = k;
+    let n = w;
+    while (n < hi && isSpaceCode(text.charCodeAt(n))) n++;
+    if (n + 1 < hi && text.charCodeAt(n) === 58 && text.charCodeAt(n + 1) === 58) {
+      k = n;
+      continue;
+    }
+    break;
+  }
+  return { start, end, lastColons };
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** Characters that make a word next to them something other than a plain identifier. */
+function touchesOdd(c: number): boolean {
+  return c === 35 /* # */ || c === 36 /* $ */ || c === 39 /* ' */ || c >= 128;
 }
 
 /** The first character code at or after `from` that is not whitespace (-1 at the end). */
