@@ -60,6 +60,37 @@ export function firstMissing(
   return undefined;
 }
 
+const missingByKb = new WeakMap<KnowledgeBase, Map<string, ReturnType<typeof firstMissing> | null>>();
+
+/**
+ * What of a resolved path the target lacks, if anything (through an import at `importOffset`, only members newer than
+ * the imported item count: the import reports the rest). The answer depends on the path, the target and the flags
+ * only, and a file spells the same paths again and again, so answers are kept (up to a bound).
+ */
+function missingAlong(
+  kb: KnowledgeBase,
+  full: readonly string[],
+  resolved: string,
+  target: string,
+  macro: boolean,
+  importOffset: number,
+): ReturnType<typeof firstMissing> {
+  let missing = missingByKb.get(kb);
+  if (!missing) {
+    missing = new Map();
+    missingByKb.set(kb, missing);
+  }
+  const key = `${target}\u0000${macro ? 1 : 0}\u0000${importOffset}\u0000${resolved}`;
+  const known = missing.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let miss: ReturnType<typeof firstMissing>;
+  if (importOffset >= 0 && firstMissing(kb, full.slice(0, importOffset + 1), target, false, 2)) miss = undefined;
+  else miss = firstMissing(kb, full, target, macro, importOffset >= 0 ? importOffset + 2 : 2);
+  if (missing.size >= 20_000) missing.clear();
+  missing.set(key, miss ?? null);
+  return miss;
+}
+
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
 /** A macro call's name as plain text: words joined by `::`, then the `!`. */
@@ -124,10 +155,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     // Segments already covered by an import are reported at the import, not at every use.
     const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
     const offset = full.length - segs.length;
-    // Through an import, only members newer than the imported item are news; the import reports the rest.
-    if (viaImport && firstMissing(kb, full.slice(0, offset + 1), target, false, 2)) return;
-    const startAt = viaImport ? offset + 2 : 2;
-    const miss = firstMissing(kb, full, target, macro, startAt);
+    const miss = missingAlong(kb, full, resolved, target, macro, viaImport ? offset : -1);
     if (!miss) return;
     // Only now is the tree asked which node spells the path (a plain path in a comment or a string has none).
     const node = pathNode();

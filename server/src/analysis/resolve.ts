@@ -1,6 +1,7 @@
 /** Name resolution for one file, from its own text only: `use` declarations, globs, local definitions. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
+import type { KbItem } from '../kb/types';
 import { sourceText } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
@@ -407,12 +408,38 @@ export function resolveSegments(
     return scope.crateName ? joinPath(scope.crateName, rest, suffix) : undefined;
   }
   if (ROOTS.has(first) && (rest.length > 0 || !macro)) return joinPath(first, rest, suffix);
-  for (const glob of scope.globs) {
-    const candidate = `${glob}::${first}${rest.length === 0 ? suffix : ''}`;
-    const item = kb.resolve(candidate, target);
-    if (item) return rest.length ? `${item.path}::${rest.join('::')}${suffix}` : candidate;
-  }
+  const found = throughGlobs(first, rest.length === 0 ? suffix : '', scope, kb, target);
+  if (found) return rest.length ? `${found.item.path}::${rest.join('::')}${suffix}` : found.candidate;
   return undefined;
+}
+
+const globHits = new WeakMap<Scope, Map<string, { candidate: string; item: KbItem } | null>>();
+
+/**
+ * The first glob import of the scope that brings `first` (with `suffix`, `!` for a macro) at the target: the
+ * knowledge-base item and the path it was found under. Kept per scope: a file asks about the same names often.
+ */
+function throughGlobs(first: string, suffix: string, scope: Scope, kb: KnowledgeBase, target: string): { candidate: string; item: KbItem } | undefined {
+  if (scope.globs.length === 0) return undefined;
+  let hits = globHits.get(scope);
+  if (!hits) {
+    hits = new Map();
+    globHits.set(scope, hits);
+  }
+  const key = `${target}\u0000${first}${suffix}`;
+  const known = hits.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let hit: { candidate: string; item: KbItem } | null = null;
+  for (const glob of scope.globs) {
+    const candidate = `${glob}::${first}${suffix}`;
+    const item = kb.resolve(candidate, target);
+    if (item) {
+      hit = { candidate, item };
+      break;
+    }
+  }
+  hits.set(key, hit);
+  return hit ?? undefined;
 }
 
 function joinPath(base: string, rest: readonly string[], suffix: string): string {

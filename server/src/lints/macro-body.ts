@@ -309,7 +309,8 @@ export interface StructDef {
   pinnedDrop: boolean;
   /** True for tuple and unit structs (no named fields). */
   tupleOrUnit: boolean;
-  fields: StructField[];
+  /** The named fields (read when first asked for). */
+  readonly fields: StructField[];
 }
 
 /** An attribute's path as plain text: words joined by `::`, then its arguments, value or closing bracket. */
@@ -401,30 +402,7 @@ function readStruct(node: Node): StructDef | undefined {
   const pinData = attributes.find((a) => attributeName(a) === 'pin_data');
   const args = pinData ? attributeArguments(pinData) : undefined;
   const body = node.childForFieldName('body');
-  const fields: StructField[] = [];
-  let pending: Node[] = [];
-  if (body?.type === 'field_declaration_list') {
-    for (const c of body.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'attribute_item') pending.push(c);
-      else if (c.type === 'field_declaration') {
-        const fname = c.childForFieldName('name');
-        const ftype = c.childForFieldName('type');
-        if (fname && ftype) {
-          fields.push({
-            name: fname.text,
-            nameNode: fname,
-            type: ftype,
-            declaration: c,
-            attributes: pending,
-            pin: pending.find((a) => attributePath(a) === 'pin'),
-            cfg: pending.some((a) => (attributeName(a) ?? '').startsWith('cfg')),
-          });
-        }
-        pending = [];
-      }
-    }
-  }
+  let fields: StructField[] | undefined;
   return {
     name: nameNode.text,
     nameNode,
@@ -433,8 +411,39 @@ function readStruct(node: Node): StructDef | undefined {
     pinData,
     pinnedDrop: !!args && /\bPinnedDrop\b/.test(args.text),
     tupleOrUnit: body?.type !== 'field_declaration_list',
-    fields,
+    // Most structs are never asked for their fields: they are read on first use.
+    get fields(): StructField[] {
+      fields ??= body?.type === 'field_declaration_list' ? readFields(body) : [];
+      return fields;
+    },
   };
+}
+
+/** The named fields of a struct body, each with the attributes written before it. */
+function readFields(body: Node): StructField[] {
+  const fields: StructField[] = [];
+  let pending: Node[] = [];
+  for (const c of body.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'attribute_item') pending.push(c);
+    else if (c.type === 'field_declaration') {
+      const fname = c.childForFieldName('name');
+      const ftype = c.childForFieldName('type');
+      if (fname && ftype) {
+        fields.push({
+          name: fname.text,
+          nameNode: fname,
+          type: ftype,
+          declaration: c,
+          attributes: pending,
+          pin: pending.find((a) => attributePath(a) === 'pin'),
+          cfg: pending.some((a) => (attributeName(a) ?? '').startsWith('cfg')),
+        });
+      }
+      pending = [];
+    }
+  }
+  return fields;
 }
 
 /** Every struct defined in the file (at any depth, outside macro definitions), by name. */

@@ -45,6 +45,8 @@ export default defineRule({
       if (s && !builtBy.has(s)) builtBy.set(s, m.name);
     }
     const drops = pinnedDropImpls(ctx.root);
+    // Pin data written by hand (`impl HasPinData`) makes any struct's missing attribute deliberate.
+    const handWritten = /\bHasPinData\b/.test(ctx.text);
     for (const [name, defs] of structs) {
       if (defs.length !== 1) continue;
       const s = defs[0];
@@ -57,8 +59,9 @@ export default defineRule({
         ctx.report(s.nameNode, `Struct \`${name}\` has a \`#[pinned_drop]\` impl, so it needs \`#[pin_data(PinnedDrop)]\` instead of \`#[${path}]\`.`, [fix]);
         continue;
       }
-      if (/\bHasPinData\b/.test(ctx.text)) continue; // pin data written by hand
-      const pinned = s.fields.find((f) => f.pin);
+      if (handWritten) continue;
+      // A `#[pin]` field spells `pin` in the struct's text; the fields of the others are not read.
+      const pinned = ctx.text.slice(s.node.startIndex, s.node.endIndex).includes('pin') ? s.fields.find((f) => f.pin) : undefined;
       const built = builtBy.get(s);
       const reason = pinned
         ? `has \`#[pin]\` fields`
