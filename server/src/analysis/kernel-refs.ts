@@ -97,9 +97,9 @@ const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 const MACRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*(?=\s*!)/;
 
 /**
- * What the code scan looks at, from the shared file query: regions it never enters (`use` declarations are handled
+ * What the code scan looks at, from the shared file structure: regions it never enters (`use` declarations are handled
  * through the scope, attributes and macro definitions are not code), macro calls, and paths. At one start a macro
- * call comes before the path that names its macro.
+ * call comes before the path that names its macro. Plain paths (`structure.plainPaths`) are merged in by start.
  */
 const SCAN: Partial<Record<Structure['ordered'][number]['name'], 'skip' | 'macro' | 'path'>> = {
   use_declaration: 'skip',

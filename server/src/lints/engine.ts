@@ -118,7 +118,7 @@ export function runRules(rules: readonly Rule[], tree: Tree, text: string, optio
 /**
  * Runs every enabled rule and returns what they reported, rule by rule in rule order, before suppression comments
  * and syntax errors are taken into account ({@link finishFindings} does that). With `focus` (top-level nodes of
- * `tree`), the rules' shared file query looks only inside those nodes. `units`, when the caller has them, saves
+ * `tree`), the rules' shared file structure is searched for only inside those nodes. `units`, when the caller has them, saves
  * cutting the file again.
  */
 export function collectFindings(
@@ -137,7 +137,7 @@ export function collectFindings(
     focus = healthy.flatMap((u) => u.nodes);
   }
   if (focus && focus.length === 0) return [];
-  // Rules and their helpers share per-run results over the same tree (the one file query in parsing/structure.ts).
+  // Rules and their helpers share per-run results over the same tree (the file structure of parsing/structure.ts).
   return withSession(() => collectOnce(rules, tree, text, options), { tree, text, focus });
 }
 

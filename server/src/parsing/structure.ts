@@ -1,12 +1,14 @@
 /**
- * The items and macro nodes of a whole file, found by one tree-sitter query instead of a JavaScript walk (a walk
- * crosses into wasm for every node; a query matches inside wasm and hands back only what it captured). Rules and
- * their helpers share the result: within an engine run (`withSession`) it is computed once per tree.
+ * The items, macro calls, attributes, `use` declarations, paths, path calls and `let` bindings of a file, found from
+ * its text: each spot where one can start is looked up in the tree, and nothing else is (a JavaScript walk crosses
+ * into wasm for every node, and a tree-sitter query visits every node inside wasm, about a third of a parse). Rules
+ * and their helpers share the result: within an engine run (`withSession`) it is computed once per tree. Tests
+ * compare it with a query over every node (server/test/structure.test.ts).
  */
 import type { Node } from 'web-tree-sitter';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
-/** Node types the structure part of the query captures; each capture name equals its node type. */
+/** Node types the structure holds; each capture name equals its node type. */
 const TYPES = [
   'macro_definition',
   'macro_invocation',
@@ -31,16 +33,16 @@ export interface Span {
   end: number;
 }
 
-/** One capture of the file query other than the structure nodes. */
+/** One found node other than the structure nodes. */
 export interface Capture {
   name: ExtraCapture;
   node: Node;
 }
 
 /**
- * Captures besides the structure nodes, for the rules that need them. `path` and `inner` are every path and every
- * path that is the `path` part of a longer one (the kernel-reference scan); `scoped_call` is a call of a path
- * (`a::b(…)`); `init_let` is `let x = <call or macro call>`.
+ * Captures besides the structure nodes, for the rules that need them. `path` and `inner` are the paths that are not
+ * plain text and those of them that are the `path` part of a longer one (the kernel-reference scan reads plain paths
+ * from `plainPaths`); `scoped_call` is a call of a path (`a::b(…)`); `init_let` is `let x = <call or macro call>`.
  */
 export type ExtraCapture = 'path' | 'inner' | 'scoped_call' | 'init_let';
 
@@ -50,8 +52,8 @@ export interface Structure {
   all: readonly Span[];
   byType: ReadonlyMap<StructureType, readonly Span[]>;
   /**
-   * Every capture in the order tree-sitter returns them (by start; at one start, structure nodes, then paths):
-   * structure nodes appear here with their type as the name.
+   * Every capture in the order a tree-sitter query would return them (by start; at one start, structure nodes,
+   * then paths): structure nodes appear here with their type as the name.
    */
   ordered: readonly { name: StructureType | ExtraCapture; node: Node }[];
   /**

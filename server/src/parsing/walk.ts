@@ -150,9 +150,9 @@ export function sourceText(root: Node): string {
 }
 
 /**
- * Runs `fn` as one session: per-tree results (the shared file query of `structure.ts`) are cached until `fn`
+ * Runs `fn` as one session: per-tree results (the shared file structure of `structure.ts`) are cached until `fn`
  * returns, so no node outlives the run that made it (trees are edited and freed between runs). With `focus`, the
- * shared query looks only inside those top-level nodes.
+ * shared structure is searched for only inside those top-level nodes.
  */
 export function withSession<T>(fn: () => T, of?: SessionTree): T {
   if (session) return fn();
