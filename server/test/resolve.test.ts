@@ -75,3 +75,45 @@ test('paths read from the text have the segments, offsets and nodes the tree giv
   }
   assert.ok(plain > 500, `plain paths compared: ${plain}`);
 });
+
+test('names of definitions read from the text are the names the tree gives', async () => {
+  const parser = await sharedParser();
+  const text = [
+    'const _: () = ();',
+    'static mut COUNTER: u8 = 0;',
+    'pub(in crate::a) fn f1() {}',
+    'extern "C" fn f2() {}',
+    'unsafe extern "C" fn f3() {}',
+    'const unsafe fn f5() {}',
+    'pub(crate) unsafe trait T1 { fn sig(); }',
+    'macro_rules!m1 { () => {} }',
+    'mod m2;',
+    'union U1 { a: u8 }',
+    'type T2<X> = X;',
+    'fn r#type() {}',
+    'pub /* odd */ fn f6() {}',
+    'fn naïve() {}',
+    'struct S1;',
+    'enum E1 { A }',
+    'impl S1 { pub default fn g() {} const C: u8 = 1; }',
+    'fn outer() { fn inner() {} struct Local; }',
+    '',
+  ].join('\n');
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  const scope = buildScope(tree.rootNode);
+  const query = new Query(
+    tree.language,
+    '[(const_item) (static_item) (function_item) (trait_item) (function_signature_item) (macro_definition) (mod_item) (union_item) (type_item) (struct_item) (enum_item)] @d',
+  );
+  const want = query
+    .captures(tree.rootNode)
+    .map(({ node }) => {
+      const name = node.childForFieldName('name')?.text ?? '';
+      return node.type === 'macro_definition' ? `${name}!` : name;
+    })
+    .sort();
+  assert.deepEqual([...scope.locals].sort(), [...new Set(want)].sort());
+  query.delete();
+  tree.delete();
+});

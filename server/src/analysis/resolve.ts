@@ -188,6 +188,41 @@ const NOTHING_INSIDE = new Set(['struct_item', 'enum_item', 'union_item', 'macro
 /** Containers in which only the body, always their last child, can hold what the scope reads. */
 const BODY_LAST = new Set(['function_item', 'impl_item', 'trait_item', 'mod_item']);
 
+/** The keyword before a definition's name, by node type. */
+const DEFINITION_KEYWORD: Readonly<Record<string, string>> = {
+  struct_item: 'struct',
+  enum_item: 'enum',
+  union_item: 'union',
+  trait_item: 'trait',
+  function_item: 'fn',
+  function_signature_item: 'fn',
+  type_item: 'type',
+  mod_item: 'mod',
+  const_item: 'const',
+  static_item: 'static(?:\\s+mut)?',
+  macro_definition: 'macro_rules!',
+};
+
+const DEFINITION_HEAD = new Map(
+  Object.entries(DEFINITION_KEYWORD).map(([type, keyword]) => [
+    type,
+    // Visibility and modifiers (`pub(crate)`, `const`, `unsafe`, `extern "C"` …), the keyword, then the name, which
+    // must end there (a raw `r#name` or a name with characters outside ASCII is left to the tree).
+    new RegExp(
+      `(?:[a-z]+(?:\\s*\\([^()]*\\))?\\s+|extern\\s+"[^"\\\\]*"\\s+)*?${keyword}${keyword.endsWith('!') ? '\\s*' : '\\s+'}([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_#\\u0080-\\uffff])`,
+      'y',
+    ),
+  ]),
+);
+
+/** The name a definition of `type` starting at `start` gives, read from the text; undefined when its head is not plain. */
+function namedInText(text: string, start: number, type: string): string | undefined {
+  const head = DEFINITION_HEAD.get(type);
+  if (!head) return undefined;
+  head.lastIndex = start;
+  return head.exec(text)?.[1];
+}
+
 /** A word that starts a `use` declaration or one of the definitions in DEFINITIONS. */
 const SCOPE_KEYWORD = /\b(?:use|struct|enum|union|trait|fn|type|mod|const|static|macro_rules)\b/;
 
@@ -237,8 +272,9 @@ export function scopePart(top: Node, text?: string): ScopePart {
         }
       } else {
         if (DEFINITIONS.has(type)) {
-          const name = cursor.currentNode.childForFieldName('name');
-          if (name) locals.push(type === 'macro_definition' ? `${name.text}!` : name.text);
+          // Read from the text after the keyword when the item's head is plain; otherwise ask the tree.
+          const name = (text !== undefined ? namedInText(text, cursor.startIndex, type) : undefined) ?? cursor.currentNode.childForFieldName('name')?.text;
+          if (name) locals.push(type === 'macro_definition' ? `${name}!` : name);
         }
         descend = SCOPE_CONTAINERS.has(type) && !NOTHING_INSIDE.has(type);
         // A block (a function body, mostly) holds a `use` or a definition only if its text spells the keyword
