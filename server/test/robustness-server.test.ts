@@ -113,6 +113,10 @@ test('hostile files: 10 MB, 20,000-deep nesting, binary-looking, CRLF, BOM, non-
     parens: `fn f() { let x = ${'('.repeat(deep)}1${')'.repeat(deep)}; }\n`,
     unclosed: `fn f() { ${'{['.repeat(deep)} }\n`,
     macro: `fn f() { pin_init!(${'['.repeat(deep)}${']'.repeat(deep)}); }\n`,
+    // Every level names an init macro and holds a `::new(` call: the rules look into each level, and must not read
+    // the text of every level again at every level.
+    initNested: `fn f() { pin_init!(${'[try_init a::new('.repeat(deep)}HrTimer::new()${')]'.repeat(deep)}); }\n`,
+    lets: `fn f() { ${'let x = y '.repeat(deep)} }\n`,
     path: `fn f() { let x = ${'kernel::'.repeat(deep)}X; }\n`,
     generics: `struct S { f: ${'KBox<'.repeat(deep)}u8${'>'.repeat(deep)} }\n`,
     binary: Array.from({ length: 20_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
-import { structureOf } from '../src/parsing/structure';
+import { analyzeTree } from '../src/analysis/analyze';
+import { STRUCTURE_QUERY, searchBudget, structureOf } from '../src/parsing/structure';
 import { positionsIn, walk, withSession } from '../src/parsing/walk';
 import { ROOT, sharedParser } from './helpers';
 
@@ -25,14 +26,7 @@ const TYPES = [
   'type_item',
 ];
 
-const REFERENCE = [
-  ...TYPES.map((t) => `(${t}) @${t}`),
-  '[(scoped_identifier) (scoped_type_identifier)] @path',
-  '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
-  '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
-  '(call_expression function: (scoped_identifier)) @scoped_call',
-  '(let_declaration pattern: (identifier) value: [(macro_invocation) (call_expression)]) @init_let',
-].join('\n');
+const REFERENCE = STRUCTURE_QUERY;
 
 let query: Query | undefined;
 
@@ -184,4 +178,31 @@ test('positions computed from line starts are the ones tree-sitter gives, with C
     tree.delete();
   }
   assert.ok(nodes > 5000, `${nodes} nodes`);
+});
+
+test('a node the text search gives up on (too deep to search spot by spot) is read with the query, to the same findings', async () => {
+  const parser = await sharedParser();
+  // Every top-level node through the query, as if each ran out of time, against the text search.
+  const texts = [generateFile(900, 61, 'budget'), ...fixtureFiles().filter((f) => f.includes(`${path.sep}lints${path.sep}`)).map((f) => fs.readFileSync(f, 'utf8'))];
+  for (const target of ['6.14', '6.16', '6.18']) {
+    for (const text of texts) {
+      const tree = parser.parse(text);
+      assert.ok(tree);
+      const searched = analyzeTree(tree, text, { target });
+      searchBudget.ms = 0;
+      try {
+        assert.deepEqual(analyzeTree(tree, text, { target }), searched, `${text.slice(0, 50)} @${target}`);
+      } finally {
+        searchBudget.ms = 25;
+      }
+      tree.delete();
+    }
+  }
+  // And a really deep one finishes (the spot-by-spot search alone would take the square of its depth).
+  const deep = 20_000;
+  const text = `fn f() { pin_init!(${'[try_init a::new('.repeat(deep)}HrTimer::new()${')]'.repeat(deep)}); }\n`;
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  assert.deepEqual(analyzeTree(tree, text, { target: '6.16' }), []);
+  tree.delete();
 });

@@ -10,7 +10,7 @@ import { compareReleases, inRange } from '../kb/version';
 import { nodeRange } from '../lints/engine';
 import { hasHrTimerImpls } from '../lints/has-hr-timer-macro';
 import { delimiter, innerTokens } from '../lints/macro-body';
-import { containsText, insideSkipped, spansOutside, structureOf } from '../parsing/structure';
+import { containsMatch, containsText, insideSkipped, spansOutside, structureOf } from '../parsing/structure';
 import { resolveSegments, segmentsOf, type Scope } from './resolve';
 import type { Range } from './types';
 
@@ -162,7 +162,11 @@ function tokenCalls(tokens: Node[], out: NewCall[]): void {
 }
 
 /** `:: new (` as plain tokens, spaces allowed. */
-const TOKEN_NEW_CALL = /::\s*new\s*\(/;
+const TOKEN_NEW_CALL = /::\s*new\s*\(/g;
+/** The start of a comment, which could sit between those tokens. */
+const COMMENT_START = /\/[/*]/g;
+/** The word `new`. */
+const NEW_WORD = /\bnew\b/g;
 
 /**
  * Every `…::new(…)` call in the file whose path spells one of `types` before `::new`, parsed or inside macro token
@@ -192,6 +196,9 @@ function newCalls(root: Node, types: readonly string[]): NewCall[] {
   // Calls written as tokens: every token tree of every macro call, skipping trees whose text has no `::new(` (or,
   // when the tree holds a comment, which may sit between those tokens, no `new` at all).
   const hasCall = containsText(structure, 'new');
+  const spellsCall = containsMatch(structure, TOKEN_NEW_CALL);
+  const hasComment = containsMatch(structure, COMMENT_START);
+  const hasNewWord = containsMatch(structure, NEW_WORD);
   for (const { node, start, end } of spansOutside(structure, ['macro_invocation'], skip)) {
     if (!hasCall(start, end)) continue;
     const spelled = text.slice(start, end);
@@ -200,8 +207,9 @@ function newCalls(root: Node, types: readonly string[]): NewCall[] {
     const stack = top ? [top] : [];
     while (stack.length) {
       const tree = stack.pop() as Node;
-      const spelled = text.slice(tree.startIndex, tree.endIndex);
-      if (!TOKEN_NEW_CALL.test(spelled) && (!/\/[/*]/.test(spelled) || !/\bnew\b/.test(spelled))) continue;
+      const from = tree.startIndex;
+      const to = tree.endIndex;
+      if (!spellsCall(from, to) && (!hasComment(from, to) || !hasNewWord(from, to))) continue;
       const tokens = innerTokens(tree);
       tokenCalls(tokens, out);
       for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].type === 'token_tree') stack.push(tokens[i]);

@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
-import { spansOutside, structureOf, type Span } from '../parsing/structure';
+import { containsMatch, spansOutside, structureOf, type Span } from '../parsing/structure';
 import { sourceText, walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 
@@ -14,6 +14,7 @@ export type InitMacroName = 'pin_init' | 'try_pin_init' | 'init' | 'try_init';
 const INIT_MACROS = new Set<string>(['pin_init', 'try_pin_init', 'init', 'try_init']);
 /** Matches any of the four macro names as a whole word. */
 const INIT_WORD = /\b(?:try_)?(?:pin_)?init\b/;
+const INIT_WORDS = new RegExp(INIT_WORD.source, 'g');
 
 /** One entry of an init macro's field list. */
 export interface InitField {
@@ -250,12 +251,14 @@ export function initMacros(root: Node): InitMacro[] {
   const out: InitMacro[] = [];
   const structure = structureOf(root);
   const text = structure.text;
+  // Looked up among the words' places in the whole text: nested token trees ask at every level.
+  const namesInit = containsMatch(structure, INIT_WORDS);
   const scanTokens = (tree: Node): void => {
     // Iterative over nested token trees; a tree whose text names no init macro holds no call of one.
     const stack = [tree];
     while (stack.length) {
       const t = stack.pop() as Node;
-      if (!INIT_WORD.test(text.slice(t.startIndex, t.endIndex))) continue;
+      if (!namesInit(t.startIndex, t.endIndex)) continue;
       const toks = innerTokens(t);
       for (const call of tokenMacroCalls(toks)) {
         const m = readInitMacro(call.path, call.path[call.path.length - 1], call.args);

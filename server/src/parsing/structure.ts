@@ -5,7 +5,7 @@
  * and their helpers share the result: within an engine run (`withSession`) it is computed once per tree. Tests
  * compare it with a query over every node (server/test/structure.test.ts).
  */
-import type { Node } from 'web-tree-sitter';
+import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
@@ -137,8 +137,20 @@ function compute(root: Node): Structure {
   const plainPaths: PlainPath[] = [];
   for (const top of tops) {
     const to = top.endIndex;
+    const foundBefore = found.length;
+    const plainBefore = plainPaths.length;
+    const began = performance.now();
+    let spots = 0;
+    let abandoned = false;
     TOKENS.lastIndex = top.startIndex;
     for (let m = TOKENS.exec(text); m && m.index < to; m = TOKENS.exec(text)) {
+      // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
+      // the spots cost the square of the depth: past a budget, the node is handed to the query instead, which is
+      // linear. Both give the same captures.
+      if ((++spots & 31) === 0 && performance.now() - began > searchBudget.ms) {
+        abandoned = true;
+        break;
+      }
       const at = m.index;
       if (m[1]) {
         const run = plainRun(text, at, top.startIndex, to);
@@ -183,13 +195,19 @@ function compute(root: Node): Structure {
       } else {
         const keyword = m[4];
         // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result.
-        if (keyword === 'let' && !CALL_LIKE.test(text.slice(at, statementEnd(text, at)))) continue;
+        if (keyword === 'let' && !mayBindCall(text, at)) continue;
         const node = top.namedDescendantForIndex(at, at + keyword.length);
         const want = KEYWORD_TYPES[keyword];
         if (!node || node.type !== want) continue;
         if (want !== 'let_declaration') add(want, node);
         else if (isInitLet(node)) add('init_let', node, 0);
       }
+    }
+    if (abandoned) {
+      found.length = foundBefore;
+      plainPaths.length = plainBefore;
+      // In the query's own order: a tie equal to the capture's place keeps it within one start.
+      queryOf(root.tree).captures(top).forEach(({ name, node }, i) => add(name as Found['name'], node, i));
     }
   }
   found.sort((a, b) => a.start - b.start || a.tie - b.tie || RANK[a.name] - RANK[b.name]);
@@ -212,15 +230,50 @@ function compute(root: Node): Structure {
 }
 
 /**
+ * How long the text search may spend on one top-level node before the query takes over (see `compute`). Tests set it
+ * to zero to run everything through the query and compare.
+ */
+export const searchBudget = { ms: 25 };
+
+/**
+ * Everything the structure holds, as one tree-sitter query: it visits every node (about a third of a parse), so it
+ * only serves for nodes nested too deeply for the text search, and as the reference the tests compare with. At one
+ * start, captures of lower patterns come first (a macro call before the path naming its macro).
+ */
+export const STRUCTURE_QUERY = [
+  ...TYPES.map((t) => `(${t}) @${t}`),
+  '[(scoped_identifier) (scoped_type_identifier)] @path',
+  '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
+  '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
+  '(call_expression function: (scoped_identifier)) @scoped_call',
+  '(let_declaration pattern: (identifier) value: [(macro_invocation) (call_expression)]) @init_let',
+].join('\n');
+
+const queries = new WeakMap<Tree['language'], Query>();
+
+function queryOf(tree: Tree): Query {
+  let query = queries.get(tree.language);
+  if (!query) {
+    query = new Query(tree.language, STRUCTURE_QUERY);
+    queries.set(tree.language, query);
+  }
+  return query;
+}
+
+/**
  * What the text of a `let` statement up to its first `;` spells when the statement holds a call or a macro call: a
  * bracket or `!`, or else a comment or a quote (the `;` found may sit inside one, and the statement go on).
  */
 const CALL_LIKE = /[([{!/"']/;
 
-/** Where the statement starting at `from` reaches its first `;` (or the end of the text). */
-function statementEnd(text: string, from: number): number {
-  const at = text.indexOf(';', from);
-  return at < 0 ? text.length : at;
+/**
+ * Can the `let` at `at` bind a call? Only its text up to the first `;` is read, and at most a few thousand
+ * characters of it (a longer statement counts as a yes), so that a file of `let`s without `;` stays linear.
+ */
+function mayBindCall(text: string, at: number): boolean {
+  const window = text.slice(at, at + 4096);
+  const end = window.indexOf(';');
+  return end < 0 || CALL_LIKE.test(window.slice(0, end));
 }
 
 /** Identifier characters of ASCII: letters, digits, `_`. */
@@ -392,3 +445,41 @@ export function containsText(structure: Structure, needle: string): (start: numb
 }
 
 const occurrences = new WeakMap<Structure, Map<string, number[]>>();
+
+/**
+ * A test for "does a match of `pattern` (a global regex) lie within `start`..`end`", answered from the matches in the
+ * whole text (found once per structure). Nested token trees ask it at every level; searching each level's text
+ * again would cost the square of the nesting.
+ */
+export function containsMatch(structure: Structure, pattern: RegExp): (start: number, end: number) => boolean {
+  let found = matches.get(structure)?.get(pattern);
+  if (!found) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of structure.text.matchAll(pattern)) {
+      starts.push(m.index ?? 0);
+      ends.push((m.index ?? 0) + m[0].length);
+    }
+    found = { starts, ends };
+    let byPattern = matches.get(structure);
+    if (!byPattern) {
+      byPattern = new Map();
+      matches.set(structure, byPattern);
+    }
+    byPattern.set(pattern, found);
+  }
+  const { starts, ends } = found;
+  return (start, end) => {
+    // The first match starting at or after `start`; matches of one pattern do not overlap, so ends are ordered too.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && ends[lo] <= end;
+  };
+}
+
+const matches = new WeakMap<Structure, Map<RegExp, { starts: number[]; ends: number[] }>>();
