@@ -5,11 +5,12 @@ import { fileScope } from '../analysis/kernel-refs';
 import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, sureStatusAt } from '../kb';
-import { insideSkipped, structureOf } from '../parsing/structure';
+import { containsMatch, insideSkipped, structureOf } from '../parsing/structure';
 import { ancestorsOf, occurrencesInRun, walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
 
 const VIRT = 'kernel::mm::virt';
+const LET_WORD = /\blet\b/g;
 const INSERT = `${VIRT}::VmaMixedMap::vm_insert_page`;
 /** The VMA views without `vm_insert_page`, and how to get a `VmaMixedMap` from each (checked against the KB). */
 const VIEWS = [
@@ -66,7 +67,7 @@ function bindsName(pattern: Node | null, name: string): boolean {
  * pattern binding it on the way up, or a parameter of the enclosing function or closure. `null` when the binding
  * exists but its type is not written (or is not a plain identifier pattern); undefined when none is found.
  */
-function bindingType(use: Node, name: string, text: string): Node | null | undefined {
+function bindingType(use: Node, name: string, text: string, hasLet: (start: number, end: number) => boolean): Node | null | undefined {
   let child = use;
   // A `let` binding the name spells `let`, then the name before any `;`: a block whose text before the use has no
   // such run has no such statement, and its statements are not read.
@@ -74,7 +75,7 @@ function bindingType(use: Node, name: string, text: string): Node | null | undef
   for (const p of ancestorsOf(use)) {
     switch (p.type) {
       case 'block': {
-        if (!letBinding.test(text.slice(p.startIndex, child.startIndex))) break;
+        if (!hasLet(p.startIndex, child.startIndex) || !letBinding.test(text.slice(p.startIndex, child.startIndex))) break;
         let found: Node | null | undefined;
         for (const s of p.namedChildren) {
           if (!s || s.startIndex >= child.startIndex) break;
@@ -153,7 +154,11 @@ export default defineRule({
     };
     const message = (v: View, what: string): string =>
       `\`${v.type}\` has no \`vm_insert_page\` in Linux ${ctx.target}, ${what}; call it on the \`VmaMixedMap\` from \`${v.via}()\`.`;
-    const skipped = insideSkipped(structureOf(ctx.root), ['macro_definition', 'macro_invocation']);
+    const structure = structureOf(ctx.root);
+    const skipped = insideSkipped(structure, ['macro_definition', 'macro_invocation']);
+    // Whether a block holds any `let` before a call, from the places of `let` in the whole text (blocks nest, and
+    // reading each one's text again would cost the square of the nesting).
+    const hasLet = containsMatch(structure, LET_WORD);
     for (const node of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
       if (skipped(node)) continue;
       const fn = node.childForFieldName('function');
@@ -161,7 +166,7 @@ export default defineRule({
         const field = fn.childForFieldName('field');
         const receiver = fn.childForFieldName('value');
         if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') continue;
-        const type = bindingType(node, receiver.text, ctx.text);
+        const type = bindingType(node, receiver.text, ctx.text, hasLet);
         const view = type ? viewOfType(type, scope, ctx.target) : undefined;
         if (!view || !hasVia(view)) continue;
         const fixes: Fix[] =
