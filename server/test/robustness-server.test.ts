@@ -117,6 +117,7 @@ test('hostile files: 10 MB, 20,000-deep nesting, binary-looking, CRLF, BOM, non-
     // the text of every level again at every level.
     initNested: `fn f() { pin_init!(${'[try_init a::new('.repeat(deep)}HrTimer::new()${')]'.repeat(deep)}); }\n`,
     lets: `fn f() { ${'let x = y '.repeat(deep)} }\n`,
+    nestedInit: `fn f() -> impl PinInit<X> { ${'pin_init!(X { a <- '.repeat(5000)}new_mutex!(0)${' })'.repeat(5000)} }\n`,
     path: `fn f() { let x = ${'kernel::'.repeat(deep)}X; }\n`,
     generics: `struct S { f: ${'KBox<'.repeat(deep)}u8${'>'.repeat(deep)} }\n`,
     binary: Array.from({ length: 20_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),
