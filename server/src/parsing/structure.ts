@@ -452,6 +452,24 @@ const occurrences = new WeakMap<Structure, Map<string, number[]>>();
  * again would cost the square of the nesting.
  */
 export function containsMatch(structure: Structure, pattern: RegExp): (start: number, end: number) => boolean {
+  // The matches are found on the first question, not before: some callers never get to ask.
+  let found: { starts: number[]; ends: number[] } | undefined;
+  return (start, end) => {
+    found ??= matchesOf(structure, pattern);
+    const { starts, ends } = found;
+    // The first match starting at or after `start`; matches of one pattern do not overlap, so ends are ordered too.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && ends[lo] <= end;
+  };
+}
+
+function matchesOf(structure: Structure, pattern: RegExp): { starts: number[]; ends: number[] } {
   let found = matches.get(structure)?.get(pattern);
   if (!found) {
     const starts: number[] = [];
@@ -468,18 +486,7 @@ export function containsMatch(structure: Structure, pattern: RegExp): (start: nu
     }
     byPattern.set(pattern, found);
   }
-  const { starts, ends } = found;
-  return (start, end) => {
-    // The first match starting at or after `start`; matches of one pattern do not overlap, so ends are ordered too.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && ends[lo] <= end;
-  };
+  return found;
 }
 
 const matches = new WeakMap<Structure, Map<RegExp, { starts: number[]; ends: number[] }>>();
