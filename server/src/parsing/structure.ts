@@ -42,7 +42,8 @@ export interface Capture {
 /**
  * Captures besides the structure nodes, for the rules that need them. `path` and `inner` are the paths that are not
  * plain text and those of them that are the `path` part of a longer one (the kernel-reference scan reads plain paths
- * from `plainPaths`); `scoped_call` is a call of a path (`a::b(…)`); `init_let` is `let x = <call or macro call>`.
+ * from `plainPaths`); `scoped_call` is a call of a path to a constructor, `new` or `try_new` (`a::B::new(…)`: the
+ * only calls the rules look at, so no other call costs a lookup); `init_let` is `let x = <call or macro call>`.
  */
 export type ExtraCapture = 'path' | 'inner' | 'scoped_call' | 'init_let';
 
@@ -157,9 +158,10 @@ function compute(root: Node): Structure {
         if (run) {
           plainPaths.push(run);
           TOKENS.lastIndex = run.end;
-          // A plain path followed by `(` may be a called function: only then is the tree asked.
+          // A plain path to a constructor followed by `(` may be a called function: only then is the tree asked.
           const next = nextCode(text, run.end);
           if (next > 32 && next < 128 && next !== 40 && next !== 47) continue;
+          if (!CONSTRUCTOR.test(text.slice(run.start, run.end))) continue;
           const node = top.namedDescendantForIndex(run.start, run.end);
           if (!node || node.type !== 'scoped_identifier' || node.startIndex !== run.start || node.endIndex !== run.end) continue;
           const parent = node.parent;
@@ -180,7 +182,9 @@ function compute(root: Node): Structure {
         // A path inside a path is always its `path` part (the `name` part is a plain identifier); a path directly
         // inside a call is always the called function (the arguments sit in their own node).
         if (around && PATHS.has(around)) add('inner', node, -at);
-        else if (parent && around === 'call_expression' && type === 'scoped_identifier') add('scoped_call', parent, -at);
+        else if (parent && around === 'call_expression' && type === 'scoped_identifier' && CONSTRUCTOR.test(text.slice(node.startIndex, node.endIndex))) {
+          add('scoped_call', parent, -at);
+        }
       } else if (m[2]) {
         const node = top.namedDescendantForIndex(at, at + 1);
         const type = node?.type;
@@ -207,7 +211,9 @@ function compute(root: Node): Structure {
       found.length = foundBefore;
       plainPaths.length = plainBefore;
       // In the query's own order: a tie equal to the capture's place keeps it within one start.
-      queryOf(root.tree).captures(top).forEach(({ name, node }, i) => add(name as Found['name'], node, i));
+      queryOf(root.tree).captures(top).forEach(({ name, node }, i) => {
+        if (name in RANK) add(name as Found['name'], node, i);
+      });
     }
   }
   found.sort((a, b) => a.start - b.start || a.tie - b.tie || RANK[a.name] - RANK[b.name]);
@@ -245,7 +251,7 @@ export const STRUCTURE_QUERY = [
   '[(scoped_identifier) (scoped_type_identifier)] @path',
   '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
   '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
-  '(call_expression function: (scoped_identifier)) @scoped_call',
+  '((call_expression function: (scoped_identifier name: (identifier) @_name)) @scoped_call (#match? @_name "^(try_)?new$"))',
   '(let_declaration pattern: (identifier) value: [(macro_invocation) (call_expression)]) @init_let',
 ].join('\n');
 
@@ -275,6 +281,9 @@ function mayBindCall(text: string, at: number): boolean {
   const end = window.indexOf(';');
   return end < 0 || CALL_LIKE.test(window.slice(0, end));
 }
+
+/** A path whose last segment names a constructor (`new`, `try_new`), as `scoped_call` holds. */
+const CONSTRUCTOR = /(?:^|[^A-Za-z0-9_#])(?:try_)?new$/;
 
 /** Identifier characters of ASCII: letters, digits, `_`. */
 function isIdentCode(c: number): boolean {
