@@ -11,6 +11,7 @@ import { fileScope, firstMissing, gatedReferences } from '../src/analysis/kernel
 import { resolveSegments, segmentsOf } from '../src/analysis/resolve';
 import { knowledgeBase } from '../src/kb';
 import { withSession } from '../src/parsing/walk';
+import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
 const CAPTURES = [
@@ -76,14 +77,7 @@ const TARGETS = ['6.12', '6.14', '6.15', '6.16', '6.17', '6.18', '6.19'];
 
 function texts(): string[] {
   const out = [generateFile(1500, 31, 'refs_a'), generateFile(800, 32, 'refs_b')];
-  const visit = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.rs')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  visit(path.join(ROOT, 'test-fixtures'));
+  for (const file of fixtureFiles(path.join(ROOT, 'test-fixtures'))) out.push(fs.readFileSync(file, 'utf8'));
   out.push(
     [
       'use kernel::prelude::*;',

@@ -7,6 +7,7 @@ import { Query } from 'web-tree-sitter';
 import { attributePath, attributesBefore, enclosingImplType, initMacros, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
 import { generateFile } from '../../scripts/bench-corpus';
 import { withSession } from '../src/parsing/walk';
+import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
 async function macrosOf(src: string): Promise<{ macros: InitMacro[]; root: Node }> {
@@ -126,14 +127,7 @@ test('attributes before an item and attribute paths, read from the text, agree w
       '',
     ].join('\n'),
   ];
-  const visit = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.rs')) texts.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  visit(path.join(ROOT, 'test-fixtures', 'lints'));
+  for (const file of fixtureFiles(path.join(ROOT, 'test-fixtures', 'lints'))) texts.push(fs.readFileSync(file, 'utf8'));
   let items = 0;
   let paths = 0;
   for (const text of texts) {

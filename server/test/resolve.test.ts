@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { generateFile } from '../../scripts/bench-corpus';
 import { buildScope, crateForPath, plainSegments, segmentsOf } from '../src/analysis/resolve';
+import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
 test('use trees give imports, aliases, globs and self, and definitions are locals', async () => {
@@ -44,14 +45,7 @@ test('the crate of a file is known inside rust/kernel and rust/pin-init only', (
 test('paths read from the text have the segments, offsets and nodes the tree gives them', async () => {
   const parser = await sharedParser();
   const texts: string[] = [generateFile(1500, 5, 'plain_paths')];
-  const visit = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.rs')) texts.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  visit(path.join(ROOT, 'test-fixtures'));
+  for (const file of fixtureFiles(path.join(ROOT, 'test-fixtures'))) texts.push(fs.readFileSync(file, 'utf8'));
   texts.push('fn f() { a :: b::c(); Foo::<T>::new(); <X as kernel::Y>::z(); r#type::x(); ::core::mem::drop(1); self::m::n!(); $crate::x!(); }\n');
   let plain = 0;
   for (const text of texts) {

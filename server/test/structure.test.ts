@@ -9,22 +9,12 @@ import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
 import { analyzeTree } from '../src/analysis/analyze';
-import { STRUCTURE_QUERY, searchBudget, structureOf } from '../src/parsing/structure';
+import { STRUCTURE_NODE_TYPES, STRUCTURE_QUERY, searchBudget, structureOf } from '../src/parsing/structure';
 import { positionsIn, walk, withSession } from '../src/parsing/walk';
+import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
-const TYPES = [
-  'macro_definition',
-  'macro_invocation',
-  'attribute_item',
-  'inner_attribute_item',
-  'use_declaration',
-  'struct_item',
-  'enum_item',
-  'union_item',
-  'impl_item',
-  'type_item',
-];
+const TYPES: readonly string[] = STRUCTURE_NODE_TYPES;
 
 const REFERENCE = STRUCTURE_QUERY;
 
@@ -85,22 +75,14 @@ function compare(tree: Tree, text: string, label: string, focus?: readonly Node[
   assert.deepEqual(got.extras.filter((l) => !l.startsWith('path ') && !l.startsWith('inner ')), byName, `${label}: extra captures`);
 }
 
-function fixtureFiles(): string[] {
-  const out: string[] = [];
-  const visit = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.rs')) out.push(p);
-    }
-  };
-  visit(path.join(ROOT, 'test-fixtures'));
-  return out;
+/** Every fixture of the project, lints, hovers and sample code alike. */
+function allFixtures(): string[] {
+  return fixtureFiles(path.join(ROOT, 'test-fixtures'));
 }
 
 test('the structure equals the reference query on every fixture, whole and one top-level item at a time', async () => {
   const parser = await sharedParser();
-  const files = fixtureFiles();
+  const files = allFixtures();
   assert.ok(files.length > 60, 'fixtures found');
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
@@ -165,7 +147,7 @@ test('positions computed from line starts are the ones tree-sitter gives, with C
   const texts = [
     'fn a() {}\r\n// ünïcödé 🦀 comment\r\nstruct S { x: u8 }\r\n',
     '\n\n  /* 🦀🦀 */ fn b() -> &\'static str { "ß\u2028x" }\nimpl S {}\n',
-    ...fixtureFiles().map((f) => fs.readFileSync(f, 'utf8')),
+    ...allFixtures().map((f) => fs.readFileSync(f, 'utf8')),
   ];
   let nodes = 0;
   for (const text of texts) {
@@ -185,7 +167,7 @@ test('positions computed from line starts are the ones tree-sitter gives, with C
 test('a node the text search gives up on (too deep to search spot by spot) is read with the query, to the same findings', async () => {
   const parser = await sharedParser();
   // Every top-level node through the query, as if each ran out of time, against the text search.
-  const texts = [generateFile(900, 61, 'budget'), ...fixtureFiles().filter((f) => f.includes(`${path.sep}lints${path.sep}`)).map((f) => fs.readFileSync(f, 'utf8'))];
+  const texts = [generateFile(900, 61, 'budget'), ...allFixtures().filter((f) => f.includes(`${path.sep}lints${path.sep}`)).map((f) => fs.readFileSync(f, 'utf8'))];
   for (const target of ['6.14', '6.16', '6.18']) {
     for (const text of texts) {
       const tree = parser.parse(text);

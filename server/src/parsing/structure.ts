@@ -9,7 +9,7 @@ import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
-const TYPES = [
+export const STRUCTURE_NODE_TYPES = [
   'macro_definition',
   'macro_invocation',
   'attribute_item',
@@ -23,7 +23,7 @@ const TYPES = [
 ] as const;
 
 /** A captured node type. */
-export type StructureType = (typeof TYPES)[number];
+export type StructureType = (typeof STRUCTURE_NODE_TYPES)[number];
 
 /** A captured node with its extent read once (`endIndex` is a wasm call on every read). */
 export interface Span {
@@ -108,11 +108,11 @@ const PATHS = new Set(['scoped_identifier', 'scoped_type_identifier']);
  * then paths longest first; one node's captures in this rank order, and the call of a path right after that path.
  */
 const RANK: Readonly<Record<string, number>> = {
-  ...Object.fromEntries(TYPES.map((t, i) => [t, i])),
-  path: TYPES.length,
-  inner: TYPES.length + 1,
-  scoped_call: TYPES.length + 2,
-  init_let: TYPES.length + 3,
+  ...Object.fromEntries(STRUCTURE_NODE_TYPES.map((t, i) => [t, i])),
+  path: STRUCTURE_NODE_TYPES.length,
+  inner: STRUCTURE_NODE_TYPES.length + 1,
+  scoped_call: STRUCTURE_NODE_TYPES.length + 2,
+  init_let: STRUCTURE_NODE_TYPES.length + 3,
 };
 
 interface Found {
@@ -218,7 +218,7 @@ function compute(root: Node): Structure {
   }
   found.sort((a, b) => a.start - b.start || a.tie - b.tie || RANK[a.name] - RANK[b.name]);
   const all: Span[] = [];
-  const byType = new Map<StructureType, Span[]>(TYPES.map((t) => [t, []]));
+  const byType = new Map<StructureType, Span[]>(STRUCTURE_NODE_TYPES.map((t) => [t, []]));
   const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['scoped_call', []], ['init_let', []]]);
   const ordered: Structure['ordered'][number][] = [];
   for (const { name, node, start } of found) {
@@ -247,7 +247,7 @@ export const searchBudget = { ms: 25 };
  * start, captures of lower patterns come first (a macro call before the path naming its macro).
  */
 export const STRUCTURE_QUERY = [
-  ...TYPES.map((t) => `(${t}) @${t}`),
+  ...STRUCTURE_NODE_TYPES.map((t) => `(${t}) @${t}`),
   '[(scoped_identifier) (scoped_type_identifier)] @path',
   '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
   '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
@@ -360,7 +360,7 @@ function isInitLet(node: Node): boolean {
   return value === 'macro_invocation' || value === 'call_expression';
 }
 
-const STRUCTURE_TYPES = new Set<string>(TYPES);
+const STRUCTURE_TYPES = new Set<string>(STRUCTURE_NODE_TYPES);
 
 /** The file's structure: cached per tree within an engine run, computed afresh outside one. */
 export function structureOf(root: Node): Structure {
