@@ -14,6 +14,7 @@ import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from './resolve';
 import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from './types';
+import { isIdentChar, isIdentStart } from '../parsing/chars';
 import { unitsOf, type Unit } from '../parsing/units';
 
 /**
@@ -144,25 +145,17 @@ function wordsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    if (!isWordStart(c)) {
+    if (!isIdentStart(c)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && isWordPart(text.charCodeAt(j))) j++;
+    while (j < text.length && isIdentChar(text.charCodeAt(j))) j++;
     const word = text.slice(i, j);
     if (!NOT_NAMES.has(word)) out.add(word);
     i = j;
   }
   return out;
-}
-
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || (c >= 48 && c <= 57);
 }
 
 function declaredBy(unit: Unit): string[] {

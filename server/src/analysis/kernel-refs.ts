@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
 import { structureOf, type PlainPath, type Structure } from '../parsing/structure';
+import { PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { offsetInRun } from '../parsing/walk';
 import { canonicalRoot, crateForPath, plainSegments, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
@@ -94,7 +95,7 @@ function missingAlong(
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
 /** A macro call's name as plain text: words joined by `::`, then the `!`. */
-const MACRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*(?=\s*!)/;
+const MACRO_NAME = new RegExp(`^${PLAIN_PATH_SOURCE}(?=\\s*!)`);
 
 /**
  * What the code scan looks at, from the shared file structure: regions it never enters (`use` declarations are handled

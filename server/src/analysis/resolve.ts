@@ -2,6 +2,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
+import { isIdentChar, PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { sourceText } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
@@ -60,7 +61,7 @@ export function segmentsOf(node: Node): Segment[] | undefined {
   }
 }
 
-const PLAIN_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PLAIN_PATH = new RegExp(`^${PLAIN_PATH_SOURCE}$`);
 
 /** A path segment read from the text, whose node is looked up the first time it is asked for. */
 class TextSegment implements Segment {
@@ -79,10 +80,6 @@ class TextSegment implements Segment {
   }
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /**
  * The segments of the path spelled by `text[start, end)` when it is plain (`a::b::C`, words and `::` with spaces at
  * most): the same as {@link segmentsOf} on its node, read from the text alone. Each segment's node is looked up in
@@ -93,12 +90,12 @@ export function plainSegments(root: Node, text: string, start: number, end: numb
   if (!PLAIN_PATH.test(text.slice(start, end))) return undefined;
   const out: Segment[] = [];
   for (let i = start; i < end; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    if (!isIdentChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < end && isWordChar(text.charCodeAt(j))) j++;
+    while (j < end && isIdentChar(text.charCodeAt(j))) j++;
     out.push(new TextSegment(root, text.slice(i, j), i, j));
     i = j;
   }

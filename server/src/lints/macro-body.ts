@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
+import { PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { containsMatch, spansOutside, structureOf, type Span } from '../parsing/structure';
 import { sourceText, walk } from '../parsing/walk';
 import { nodeRange } from './engine';
@@ -317,7 +318,7 @@ export interface StructDef {
 }
 
 /** An attribute's path as plain text: words joined by `::`, then its arguments, value or closing bracket. */
-const ATTRIBUTE_PATH = /^#!?\s*\[\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*[(\[{=\]]/;
+const ATTRIBUTE_PATH = new RegExp(`^#!?\\s*\\[\\s*(${PLAIN_PATH_SOURCE})\\s*[(\\[{=\\]]`);
 
 /** The path text of an attribute item (`#[pin_data(X)]` → `pin_data`, `#[pin_init::pin_data]` → `pin_init::pin_data`). */
 export function attributePath(item: Node): string | undefined {

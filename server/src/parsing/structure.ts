@@ -6,6 +6,7 @@
  * compare it with a query over every node (server/test/structure.test.ts).
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
+import { isIdentChar, isIdentStart, isSpace } from './chars';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
@@ -285,15 +286,6 @@ function mayBindCall(text: string, at: number): boolean {
 /** A path whose last segment names a constructor (`new`, `try_new`), as `scoped_call` holds. */
 const CONSTRUCTOR = /(?:^|[^A-Za-z0-9_#])(?:try_)?new$/;
 
-/** Identifier characters of ASCII: letters, digits, `_`. */
-function isIdentCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
 /**
  * The longest plain path through the `::` at `at`: ASCII words joined by `::`, spaces allowed, within [lo, hi).
  * Undefined when anything else touches it (a `::` with no word on one side, generics, comments, raw identifiers,
@@ -302,14 +294,14 @@ function isSpaceCode(c: number): boolean {
 function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath & { lastColons: number }) | undefined {
   // Backwards: one word before this `::` (an earlier `::` of the same run would have been met first).
   let i = at;
-  while (i > lo && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  while (i > lo && isSpace(text.charCodeAt(i - 1))) i--;
   const wordEnd = i;
-  while (i > lo && isIdentCode(text.charCodeAt(i - 1))) i--;
-  if (i === wordEnd || !isWordStart(text.charCodeAt(i)) || touchesOdd(text.charCodeAt(i - 1))) return undefined;
+  while (i > lo && isIdentChar(text.charCodeAt(i - 1))) i--;
+  if (i === wordEnd || !isIdentStart(text.charCodeAt(i)) || touchesOdd(text.charCodeAt(i - 1))) return undefined;
   const start = i;
   // `a ::b` preceded by another `::` with no word before it, as in `>::a::b`, is not plain.
   let j = start;
-  while (j > lo && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
   if (j > lo && text.charCodeAt(j - 1) === 58 && j - 1 > lo && text.charCodeAt(j - 2) === 58) return undefined;
   // Forwards: words joined by `::` for as long as they go.
   let end = at;
@@ -317,14 +309,14 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
   for (let k = at; ; ) {
     // `k` is at a `::`.
     let w = k + 2;
-    while (w < hi && isSpaceCode(text.charCodeAt(w))) w++;
+    while (w < hi && isSpace(text.charCodeAt(w))) w++;
     const from = w;
-    while (w < hi && isIdentCode(text.charCodeAt(w))) w++;
-    if (w === from || !isWordStart(text.charCodeAt(from)) || (w < hi && touchesOdd(text.charCodeAt(w)))) return undefined;
+    while (w < hi && isIdentChar(text.charCodeAt(w))) w++;
+    if (w === from || !isIdentStart(text.charCodeAt(from)) || (w < hi && touchesOdd(text.charCodeAt(w)))) return undefined;
     end = w;
     lastColons = k;
     let n = w;
-    while (n < hi && isSpaceCode(text.charCodeAt(n))) n++;
+    while (n < hi && isSpace(text.charCodeAt(n))) n++;
     if (n + 1 < hi && text.charCodeAt(n) === 58 && text.charCodeAt(n + 1) === 58) {
       k = n;
       continue;
@@ -332,10 +324,6 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
     break;
   }
   return { start, end, lastColons };
-}
-
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 /** Characters that make a word next to them something other than a plain identifier. */
@@ -347,7 +335,7 @@ function touchesOdd(c: number): boolean {
 function nextCode(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return c;
+    if (!isSpace(c)) return c;
   }
   return -1;
 }
