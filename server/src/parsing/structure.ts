@@ -416,45 +416,57 @@ export function insideSkipped(structure: Structure, skip: readonly StructureType
  * in the whole text (found once per structure), so that nested nodes do not rescan the same text.
  */
 export function containsText(structure: Structure, needle: string): (start: number, end: number) => boolean {
-  let positions = occurrences.get(structure)?.get(needle);
-  if (!positions) {
-    positions = [];
-    for (let i = structure.text.indexOf(needle); i >= 0; i = structure.text.indexOf(needle, i + 1)) positions.push(i);
-    let byNeedle = occurrences.get(structure);
-    if (!byNeedle) {
-      byNeedle = new Map();
-      occurrences.set(structure, byNeedle);
+  return within(structure, needle, () => {
+    const found: Places = { starts: [], ends: [] };
+    for (let i = structure.text.indexOf(needle); i >= 0; i = structure.text.indexOf(needle, i + 1)) {
+      found.starts.push(i);
+      found.ends.push(i + needle.length);
     }
-    byNeedle.set(needle, positions);
-  }
-  const found = positions;
-  return (start, end) => {
-    // The first occurrence at or after `start`.
-    let lo = 0;
-    let hi = found.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (found[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < found.length && found[lo] + needle.length <= end;
-  };
+    return found;
+  });
 }
 
-const occurrences = new WeakMap<Structure, Map<string, number[]>>();
-
 /**
- * A test for "does a match of `pattern` (a global regex) lie within `start`..`end`", answered from the matches in the
- * whole text (found once per structure). Nested token trees ask it at every level; searching each level's text
- * again would cost the square of the nesting.
+ * A test for "does a match of `pattern` (a global regex) lie within `start`..`end`", answered the same way. Nested
+ * token trees ask it at every level; searching each level's text again would cost the square of the nesting.
  */
 export function containsMatch(structure: Structure, pattern: RegExp): (start: number, end: number) => boolean {
-  // The matches are found on the first question, not before: some callers never get to ask.
-  let found: { starts: number[]; ends: number[] } | undefined;
+  return within(structure, pattern, () => {
+    const found: Places = { starts: [], ends: [] };
+    for (const m of structure.text.matchAll(pattern)) {
+      found.starts.push(m.index ?? 0);
+      found.ends.push((m.index ?? 0) + m[0].length);
+    }
+    return found;
+  });
+}
+
+/** Where something occurs in a structure's text, in order (starts and ends both ascending). */
+interface Places {
+  starts: number[];
+  ends: number[];
+}
+
+const places = new WeakMap<Structure, Map<string | RegExp, Places>>();
+
+/** The test behind containsText and containsMatch: the places are found on the first question and kept per structure. */
+function within(structure: Structure, key: string | RegExp, find: () => Places): (start: number, end: number) => boolean {
+  let found: Places | undefined;
   return (start, end) => {
-    found ??= matchesOf(structure, pattern);
+    if (!found) {
+      let byKey = places.get(structure);
+      if (!byKey) {
+        byKey = new Map();
+        places.set(structure, byKey);
+      }
+      found = byKey.get(key);
+      if (!found) {
+        found = find();
+        byKey.set(key, found);
+      }
+    }
     const { starts, ends } = found;
-    // The first match starting at or after `start`; matches of one pattern do not overlap, so ends are ordered too.
+    // The first place starting at or after `start`: it ends soonest of those that do.
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
@@ -465,25 +477,3 @@ export function containsMatch(structure: Structure, pattern: RegExp): (start: nu
     return lo < starts.length && ends[lo] <= end;
   };
 }
-
-function matchesOf(structure: Structure, pattern: RegExp): { starts: number[]; ends: number[] } {
-  let found = matches.get(structure)?.get(pattern);
-  if (!found) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const m of structure.text.matchAll(pattern)) {
-      starts.push(m.index ?? 0);
-      ends.push((m.index ?? 0) + m[0].length);
-    }
-    found = { starts, ends };
-    let byPattern = matches.get(structure);
-    if (!byPattern) {
-      byPattern = new Map();
-      matches.set(structure, byPattern);
-    }
-    byPattern.set(pattern, found);
-  }
-  return found;
-}
-
-const matches = new WeakMap<Structure, Map<RegExp, { starts: number[]; ends: number[] }>>();
