@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Range } from '../analysis/types';
 import { PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { containsMatch, spansOutside, structureOf, type Span } from '../parsing/structure';
-import { sourceText, walk } from '../parsing/walk';
+import { sessionText, walk } from '../parsing/walk';
 import { nodeRange } from './engine';
 
 /** The four initializer macros. */
@@ -323,7 +323,7 @@ const ATTRIBUTE_PATH = new RegExp(`^#!?\\s*\\[\\s*(${PLAIN_PATH_SOURCE})\\s*[(\\
 /** The path text of an attribute item (`#[pin_data(X)]` → `pin_data`, `#[pin_init::pin_data]` → `pin_init::pin_data`). */
 export function attributePath(item: Node): string | undefined {
   // Read from the text when it is plain; comments or unusual names inside the brackets go to the tree.
-  const plain = ATTRIBUTE_PATH.exec(sourceText(item.tree.rootNode).slice(item.startIndex, item.endIndex))?.[1];
+  const plain = ATTRIBUTE_PATH.exec(sessionText(item.tree)?.slice(item.startIndex, item.endIndex) ?? item.text)?.[1];
   if (plain !== undefined) return plain.replace(/\s+/g, '');
   const attr = item.namedChildren.find((c) => c?.type === 'attribute');
   const path = attr?.namedChildren[0];

@@ -138,13 +138,19 @@ export function* occurrencesInRun(root: Node, text: string, needle: string): Gen
   }
 }
 
+/** The whole text of `tree` when the current run analyses it (no call into tree-sitter), else undefined. */
+export function sessionText(tree: Node['tree']): string | undefined {
+  const of = session?.of;
+  return of && of.tree === tree ? of.text : undefined;
+}
+
 /**
  * The whole source text of `root`'s tree, indexable by node offsets. `root.text` alone is not: the root node starts
  * at the first token, so a file that begins with blank lines would shift every offset.
  */
 export function sourceText(root: Node): string {
-  const of = session?.of;
-  if (of && of.tree === root.tree) return of.text;
+  const known = sessionText(root.tree);
+  if (known !== undefined) return known;
   const start = root.startIndex;
   return start > 0 ? ' '.repeat(start) + root.text : root.text;
 }
