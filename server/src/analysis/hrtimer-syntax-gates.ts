@@ -4,7 +4,7 @@
  * knowledge base (`syntax::impl-has-hr-timer-*` entries, the signature eras of `HrTimer::new`).
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, sureStatusAt, type KnowledgeBase } from '../kb';
+import { knowledgeBase, surelyAvailable, sureStatusAt, type KnowledgeBase } from '../kb';
 import type { KbItem, SignatureEra } from '../kb/types';
 import { compareReleases, inRange } from '../kb/version';
 import { nodeRange } from '../lints/engine';
@@ -36,11 +36,6 @@ export function namesKernelItem(node: Node, scope: Scope, target: string, path: 
   const kb = knowledgeBase();
   const segs = segmentsOf(node);
   return !!segs && names(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target), path);
-}
-
-function available(kb: KnowledgeBase, path: string, target: string): KbItem | undefined {
-  const item = kb.resolve(path, target);
-  return item && sureStatusAt(item, target)?.state === 'available' ? item : undefined;
 }
 
 /** The `{ … }` body of the example in a syntax entry's signature (`mode: RelativeMode<Monotonic>, field: self.timer`). */
@@ -83,7 +78,7 @@ function eraOf(item: KbItem, era: SignatureEra): { since: string; until?: string
 
 /** `impl_has_hr_timer!` bodies in the form the target does not accept. */
 function macroForms(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
-  if (!available(kb, MACRO, target)) return;
+  if (!surelyAvailable(kb, MACRO, target)) return;
   const bare = kb.resolve(BARE, target);
   const keyed = kb.resolve(KEYED, target);
   for (const impl of hasHrTimerImpls(root)) {
@@ -240,7 +235,7 @@ function typeWords(kb: KnowledgeBase, scope: Scope): string[] {
 
 /** `HrTimer::new` called with the argument list of another release. */
 function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
-  const item = available(kb, NEW, target);
+  const item = surelyAvailable(kb, NEW, target);
   const eras = item?.signatures ?? [];
   const current = item && eras.find((e) => inRange(target, e.since ?? item.since, e.until ?? item.until));
   const want = current && signatureParams(current.text, 'new');

@@ -43,6 +43,12 @@ export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefin
 
 const sureStatuses = new WeakMap<KbItem, Map<string, ItemStatus | undefined>>();
 
+/** The item at `path` for the target when the knowledge base is sure the target has it, else undefined. */
+export function surelyAvailable(kb: KnowledgeBase, path: string, target: string): KbItem | undefined {
+  const item = kb.resolve(path, target);
+  return item && sureStatusAt(item, target)?.state === 'available' ? item : undefined;
+}
+
 function computeSureStatus(item: KbItem, target: string): ItemStatus | undefined {
   const status = statusAt(item, target);
   if (status.state === 'not-yet') {

@@ -1,7 +1,7 @@
 /** fallible-in-infallible-init: error propagation inside `pin_init!`/`init!`, and `pin_init::try_*!` without `? E`. */
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../analysis/types';
-import { knowledgeBase, sureStatusAt } from '../kb';
+import { knowledgeBase, surelyAvailable } from '../kb';
 import { compareReleases } from '../kb/version';
 import { defineRule, nodeRange } from './engine';
 import { innerTokens, tokenMacroCalls, type InitMacro } from './macro-body';
@@ -73,8 +73,7 @@ export default defineRule({
   },
   check(ctx) {
     const { scope, macros } = pinInitFile(ctx);
-    const crateTry = knowledgeBase().resolve('pin_init::try_pin_init!', ctx.target);
-    const crateTryHere = crateTry ? sureStatusAt(crateTry, ctx.target)?.state === 'available' : false;
+    const crateTryHere = !!surelyAvailable(knowledgeBase(), 'pin_init::try_pin_init!', ctx.target);
     for (const m of macros) {
       if (m.hasMetavariables || !m.body) continue;
       if (m.name === 'pin_init' || m.name === 'init') {

@@ -4,7 +4,7 @@ import { namesKernelItem } from '../analysis/hrtimer-syntax-gates';
 import { fileScope } from '../analysis/kernel-refs';
 import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
-import { knowledgeBase, sureStatusAt } from '../kb';
+import { knowledgeBase, surelyAvailable } from '../kb';
 import { containsText, spansOutside, structureOf } from '../parsing/structure';
 import { walk } from '../parsing/walk';
 import { defineRule } from './engine';
@@ -141,16 +141,14 @@ export default defineRule({
     // Every way of naming the trait spells it somewhere in the file (an import, an alias, or the use itself).
     if (!ctx.text.includes('HrTimerCallback')) return;
     const kb = knowledgeBase();
-    const trait = kb.resolve(CALLBACK, ctx.target);
-    if (!trait || sureStatusAt(trait, ctx.target)?.state !== 'available') return;
+    if (!surelyAvailable(kb, CALLBACK, ctx.target)) return;
     const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
     const impls = ctx.memo('hrtimer-callback-impls', () => traitImpls(ctx.root, (t) => namesKernelItem(t, scope, ctx.target, CALLBACK)));
     if (impls.length === 0) return;
     const cov = coverage(ctx.root);
     if (cov.anything) return;
     const defined = definedTypes(ctx.root);
-    const bare = kb.resolve(BARE, ctx.target);
-    const bareForm = bare && sureStatusAt(bare, ctx.target)?.state === 'available';
+    const bareForm = !!surelyAvailable(kb, BARE, ctx.target);
     for (const impl of impls) {
       const name = impl.typeName;
       const defs = name ? defined.get(name) : undefined;

@@ -4,7 +4,7 @@ import { namesKernelItem } from '../analysis/hrtimer-syntax-gates';
 import { fileScope } from '../analysis/kernel-refs';
 import type { Scope } from '../analysis/resolve';
 import type { Fix } from '../analysis/types';
-import { knowledgeBase, sureStatusAt } from '../kb';
+import { knowledgeBase, surelyAvailable } from '../kb';
 import { containsMatch, insideSkipped, structureOf } from '../parsing/structure';
 import { ancestorsOf, occurrencesInRun, walk } from '../parsing/walk';
 import { defineRule, nodeRange } from './engine';
@@ -145,13 +145,9 @@ export default defineRule({
   check(ctx) {
     if (!ctx.text.includes('vm_insert_page')) return;
     const kb = knowledgeBase();
-    const insert = kb.resolve(INSERT, ctx.target);
-    if (!insert || sureStatusAt(insert, ctx.target)?.state !== 'available') return;
+    if (!surelyAvailable(kb, INSERT, ctx.target)) return;
     const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
-    const hasVia = (v: View): boolean => {
-      const item = kb.resolve(`${VIRT}::${v.type}::${v.via}`, ctx.target);
-      return !!item && sureStatusAt(item, ctx.target)?.state === 'available';
-    };
+    const hasVia = (v: View): boolean => !!surelyAvailable(kb, `${VIRT}::${v.type}::${v.via}`, ctx.target);
     const message = (v: View, what: string): string =>
       `\`${v.type}\` has no \`vm_insert_page\` in Linux ${ctx.target}, ${what}; call it on the \`VmaMixedMap\` from \`${v.via}()\`.`;
     const structure = structureOf(ctx.root);
