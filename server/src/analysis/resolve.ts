@@ -179,8 +179,11 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   }
 }
 
-/** Definitions whose parts hold no `use`, definition or scope container (fields, variants, macro rules, signatures). */
-const NOTHING_INSIDE = new Set(['struct_item', 'enum_item', 'union_item', 'macro_definition', 'function_signature_item']);
+/**
+ * Definitions whose parts hold no `use`, definition or scope container (fields, variants, macro rules, signatures,
+ * the parts of a type alias).
+ */
+const NOTHING_INSIDE = new Set(['struct_item', 'enum_item', 'union_item', 'macro_definition', 'function_signature_item', 'type_item']);
 
 /** Containers in which only the body, always their last child, can hold what the scope reads. */
 const BODY_LAST = new Set(['function_item', 'impl_item', 'trait_item', 'mod_item']);

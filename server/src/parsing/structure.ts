@@ -87,7 +87,7 @@ export interface PlainPath {
  * dropped. Searching the text and asking tree-sitter only about these spots touches a small part of the tree, where
  * a query (or a walk) visits every node: on kernel code it is about a third of the cost.
  */
-const TOKENS = /(::)|(#!?\s*\[)|(!)(?!=)|\b(struct|enum|union|impl|type|use|macro_rules|let)\b/g;
+const TOKENS = /(::)|(#!?\s*\[)|(!)(?!=)|\b(struct|enum|union|impl|type|use|macro_rules|let)\b|(\/[/*])/g;
 
 /** The node type each keyword starts. */
 const KEYWORD_TYPES: Readonly<Record<string, StructureType | 'let_declaration'>> = {
@@ -120,6 +120,8 @@ interface Found {
   name: StructureType | ExtraCapture;
   node: Node;
   start: number;
+  /** The node's end, when it was read already. */
+  end?: number;
   /**
    * Orders captures that start together, outer ones first: structure nodes hold everything starting with them;
    * of two paths, the longer has the later `::` (so `-at`); a call sorts with the path it calls.
@@ -130,8 +132,8 @@ interface Found {
 function compute(root: Node): Structure {
   const text = sourceText(root);
   const found: Found[] = [];
-  const add = (name: Found['name'], node: Node, tie = -Infinity): void => {
-    found.push({ name, node, start: node.startIndex, tie });
+  const add = (name: Found['name'], node: Node, tie = -Infinity, end?: number): void => {
+    found.push({ name, node, start: node.startIndex, tie, end });
   };
   // Each top-level node's text is searched (in a focused run, only the focused ones), and tree-sitter is asked from
   // that node down: asked from the root, it would first scan the file's top-level nodes for every spot.
@@ -145,7 +147,12 @@ function compute(root: Node): Structure {
     let spots = 0;
     let abandoned = false;
     TOKENS.lastIndex = top.startIndex;
-    for (let m = TOKENS.exec(text); m && m.index < to; m = TOKENS.exec(text)) {
+    // A spot the comment check below has already found waits in `pending`.
+    let pending: RegExpExecArray | null = null;
+    for (;;) {
+      const m = pending ?? TOKENS.exec(text);
+      pending = null;
+      if (!m || m.index >= to) break;
       // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
       // the spots cost the square of the depth: past a budget, the node is handed to the query instead, which is
       // linear. Both give the same captures.
@@ -196,7 +203,35 @@ function compute(root: Node): Structure {
         const next = nextCode(text, at + 1);
         if (next > 32 && next < 128 && next !== 40 && next !== 91 && next !== 123 && next !== 47) continue;
         const node = top.namedDescendantForIndex(at, at + 1);
-        if (node?.type === 'macro_invocation') add('macro_invocation', node);
+        if (node?.type === 'macro_invocation') {
+          // A macro call's token tree holds no node the structure captures (tree-sitter leaves it flat), so the
+          // search goes on after the call. Plain paths inside it are not kept either: they name nothing.
+          const end = node.endIndex;
+          add('macro_invocation', node, -Infinity, end);
+          TOKENS.lastIndex = end;
+        }
+      } else if (m[5]) {
+        // A comment start, or `//` / `/*` inside a string or another comment. Up to the line's end (for `/*`, up to the
+        // next `*/`) the search goes on as usual when it finds at most one spot there: one lookup either way. With
+        // more, the tree tells whether this is a comment, and a comment's text is skipped in one go.
+        const stop = text.indexOf(m[5] === '//' ? '\n' : '*/', at + 2);
+        const limit = stop >= 0 && stop < to ? stop : to;
+        // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
+        if (m[5] === '//' && text.charCodeAt(at + 2) === 33) TOKENS.lastIndex = at + 3;
+        const first = TOKENS.exec(text);
+        if (!first || first.index >= to) break;
+        if (first.index >= limit) {
+          pending = first;
+          continue;
+        }
+        const second = TOKENS.exec(text);
+        if (!second || second.index >= limit) {
+          TOKENS.lastIndex = first.index;
+          continue;
+        }
+        const node = top.namedDescendantForIndex(at, at + 2);
+        const type = node?.type;
+        TOKENS.lastIndex = node && (type === 'line_comment' || type === 'block_comment') ? node.endIndex : at + 2;
       } else {
         const keyword = m[4];
         // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result.
@@ -204,7 +239,12 @@ function compute(root: Node): Structure {
         const node = top.namedDescendantForIndex(at, at + keyword.length);
         const want = KEYWORD_TYPES[keyword];
         if (!node || node.type !== want) continue;
-        if (want !== 'let_declaration') add(want, node);
+        if (want === 'macro_definition') {
+          // Macro rules are token trees too: nothing inside is captured.
+          const end = node.endIndex;
+          add(want, node, -Infinity, end);
+          TOKENS.lastIndex = end;
+        } else if (want !== 'let_declaration') add(want, node);
         else if (isInitLet(node)) add('init_let', node, 0);
       }
     }
@@ -222,11 +262,11 @@ function compute(root: Node): Structure {
   const byType = new Map<StructureType, Span[]>(STRUCTURE_NODE_TYPES.map((t) => [t, []]));
   const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['scoped_call', []], ['init_let', []]]);
   const ordered: Structure['ordered'][number][] = [];
-  for (const { name, node, start } of found) {
+  for (const { name, node, start, end } of found) {
     ordered.push({ name, node });
     if (STRUCTURE_TYPES.has(name)) {
       const type = name as StructureType;
-      const span = { node, type, start, end: node.endIndex };
+      const span = { node, type, start, end: end ?? node.endIndex };
       all.push(span);
       byType.get(type)?.push(span);
     } else {
