@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
-import { attributePath, attributesBefore, enclosingImplType, initMacros, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
+import { attributePath, attributesBefore, enclosingImplType, initMacros, innerTokens, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
 import { generateFile } from '../../scripts/bench-corpus';
 import { withSession } from '../src/parsing/walk';
 import { fixtureFiles } from './fixture-harness';
@@ -158,4 +158,29 @@ test('attributes before an item and attribute paths, read from the text, agree w
     tree.delete();
   }
   assert.ok(items > 300 && paths > 100, `${items} items, ${paths} attributes compared`);
+});
+
+test('tokens keep the type they were read with, which is what the tree says of them', async () => {
+  const parser = await sharedParser();
+  const text = 'fn f() { m!(a::b <- c, #[x] d: 1..=2, "s" /* c */ \'l: e? $x, (g) [h] {i} -> _ ); }\n';
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  const call = tree.rootNode.descendantForIndex(text.indexOf('m!'))?.parent;
+  assert.equal(call?.type, 'macro_invocation');
+  const args = call.children.find((c) => c?.type === 'token_tree');
+  assert.ok(args);
+  const tokens = innerTokens(args);
+  // Each token against a fresh node for the same spot, read through tree-sitter.
+  const fresh = tokens.map((t) => {
+    const cursor = tree.rootNode.walk();
+    while (cursor.gotoFirstChildForIndex(t.startIndex) && !(cursor.startIndex === t.startIndex && cursor.endIndex === t.endIndex && cursor.nodeId === t.id));
+    const type = cursor.nodeType;
+    cursor.delete();
+    return type;
+  });
+  assert.deepEqual(tokens.map((t) => t.type), fresh);
+  assert.ok(tokens.every((t) => Object.hasOwn(t, 'type')), 'types are kept on the tokens');
+  assert.ok(!tokens.some((t) => t.type === 'block_comment'), 'comments are left out');
+  assert.deepEqual(innerTokens(args).map((t) => t.type), fresh, 'a second read gives the same');
+  tree.delete();
 });

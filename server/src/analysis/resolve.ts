@@ -215,12 +215,16 @@ const DEFINITION_HEAD = new Map(
   ]),
 );
 
-/** The name a definition of `type` starting at `start` gives, read from the text; undefined when its head is not plain. */
-function namedInText(text: string, start: number, type: string): string | undefined {
+/**
+ * The name a definition of `type` starting at `start` gives, read from the text, and where the name ends; undefined
+ * when its head is not plain.
+ */
+function namedInText(text: string, start: number, type: string): { name: string; end: number } | undefined {
   const head = DEFINITION_HEAD.get(type);
   if (!head) return undefined;
   head.lastIndex = start;
-  return head.exec(text)?.[1];
+  const name = head.exec(text)?.[1];
+  return name === undefined ? undefined : { name, end: head.lastIndex };
 }
 
 /** A word that starts a `use` declaration or one of the definitions in DEFINITIONS. */
@@ -271,15 +275,22 @@ export function scopePart(top: Node, text?: string): ScopePart {
           }
         }
       } else {
+        let headEnd = -1;
         if (DEFINITIONS.has(type)) {
           // Read from the text after the keyword when the item's head is plain; otherwise ask the tree.
-          const name = (text !== undefined ? namedInText(text, cursor.startIndex, type) : undefined) ?? cursor.currentNode.childForFieldName('name')?.text;
+          const head = text !== undefined ? namedInText(text, cursor.startIndex, type) : undefined;
+          const name = head ? head.name : cursor.currentNode.childForFieldName('name')?.text;
+          if (head) headEnd = head.end;
           if (name) locals.push(type === 'macro_definition' ? `${name}!` : name);
         }
         descend = SCOPE_CONTAINERS.has(type) && !NOTHING_INSIDE.has(type);
         // A block (a function body, mostly) holds a `use` or a definition only if its text spells the keyword
-        // that starts one: the others are not entered, which saves reading every statement of every body.
-        if (descend && type === 'block' && text !== undefined) descend = SCOPE_KEYWORD.test(text.slice(cursor.startIndex, cursor.endIndex));
+        // that starts one: the others are not entered, which saves reading every statement of every body. A
+        // function whose text after its name spells none is not entered either (its body is part of that text).
+        if (descend && text !== undefined) {
+          if (type === 'block') descend = SCOPE_KEYWORD.test(text.slice(cursor.startIndex, cursor.endIndex));
+          else if (type === 'function_item' && headEnd >= 0) descend = SCOPE_KEYWORD.test(text.slice(headEnd, cursor.endIndex));
+        }
       }
       if (descend && (BODY_LAST.has(type) ? cursor.gotoLastChild() : cursor.gotoFirstChild())) {
         depth++;

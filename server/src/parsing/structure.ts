@@ -137,10 +137,14 @@ function compute(root: Node): Structure {
   };
   // Each top-level node's text is searched (in a focused run, only the focused ones), and tree-sitter is asked from
   // that node down: asked from the root, it would first scan the file's top-level nodes for every spot.
-  const tops = sessionFocus(root.tree) ?? root.children.filter((n): n is Node => n !== null);
+  const focus = sessionFocus(root.tree);
+  const tops = focus ?? root.children.filter((n): n is Node => n !== null);
   const plainPaths: PlainPath[] = [];
-  for (const top of tops) {
-    const to = top.endIndex;
+  for (let t = 0; t < tops.length; t++) {
+    const top = tops[t];
+    // Between two top-level nodes lies only whitespace, so the next one's start (known without asking the tree)
+    // bounds this one's text as well as its end does.
+    const to = !focus && t + 1 < tops.length ? tops[t + 1].startIndex : top.endIndex;
     const foundBefore = found.length;
     const plainBefore = plainPaths.length;
     const began = performance.now();
