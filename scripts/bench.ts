@@ -1,18 +1,19 @@
 // `npm run bench [-- --json] [--strict] [--no-build] [KERNEL_TREE...]`: measures the analyser against hard targets.
 //
 // One run on one machine: a generated kernel-style corpus (and any kernel trees given by path) is parsed bare and
-// analysed in-process, checked by the CLI bundle as a child process, and the real server bundle is driven over stdio
-// for edit→diagnostics latency, hover latency and cold start. Missed targets are listed; exit 0 unless --strict.
+// analysed in-process by the analyser bundled as it ships (scripts/bench-analyser.ts), checked by the CLI bundle as a
+// child process, and the real server bundle is driven over stdio for edit→diagnostics latency, hover latency and cold
+// start. Missed targets are listed; exit 0 unless --strict.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
-import { analyzeText } from '../server/src/analysis/analyze';
 import { collectRustFiles } from '../server/src/analysis/files';
 import { KernelTreeLocator, resolveTarget } from '../server/src/analysis/target';
-import { createRustParser, parseWithLimit } from '../server/src/parsing/language';
 import { TestClient } from '../server/test/lsp-client';
+import type * as Analyser from './bench-analyser';
 import { generateCorpus, generateFile, Rng } from './bench-corpus';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -94,26 +95,48 @@ function loadSources(paths: readonly string[]): Source[] {
   return out;
 }
 
-function timeParseOnly(parser: Parser, sources: readonly Source[]): number {
+/** The analyser with the parser it made. */
+interface Bundled {
+  analyser: typeof Analyser;
+  parser: Parser;
+}
+
+/**
+ * Bundles scripts/bench-analyser.ts with the options of the shipped bundles and loads it. Timing the TypeScript sources
+ * as tsx runs them would add a getter call to every call between modules (tsx turns each import into one), which the
+ * shipped bundles do not have.
+ */
+async function loadBundledAnalyser(scratch: string): Promise<Bundled> {
+  const { build } = await import('esbuild');
+  const { bundleOptions, wasmFiles } = await import('./bundle-options.mjs');
+  const dir = path.join(scratch, 'analyser');
+  const outfile = path.join(dir, 'bench-analyser.js');
+  await build({ ...bundleOptions(ROOT), entryPoints: [path.join(__dirname, 'bench-analyser.ts')], outfile });
+  for (const [from, name] of wasmFiles(ROOT)) fs.copyFileSync(from, path.join(dir, name));
+  const analyser = createRequire(__filename)(outfile) as typeof Analyser;
+  return { analyser, parser: await analyser.createRustParser() };
+}
+
+function timeParseOnly({ analyser, parser }: Bundled, sources: readonly Source[]): number {
   const t0 = performance.now();
-  for (const s of sources) parseWithLimit(parser, s.text)?.delete();
+  for (const s of sources) analyser.parseWithLimit(parser, s.text)?.delete();
   return performance.now() - t0;
 }
 
-function timeAnalysis(parser: Parser, sources: readonly Source[]): number {
+function timeAnalysis({ analyser, parser }: Bundled, sources: readonly Source[]): number {
   const t0 = performance.now();
-  for (const s of sources) analyzeText(parser, s.text, { target: s.target, filePath: s.file });
+  for (const s of sources) analyser.analyzeText(parser, s.text, { target: s.target, filePath: s.file });
   return performance.now() - t0;
 }
 
 /** Best of `rounds` alternating runs of each, after a warm-up (query compilation, KB indexes, JIT). */
-function measureInProcess(parser: Parser, sources: readonly Source[], rounds = 3): { parseOnlyMs: number; analysisMs: number } {
-  timeAnalysis(parser, sources);
+function measureInProcess(bundled: Bundled, sources: readonly Source[], rounds = 3): { parseOnlyMs: number; analysisMs: number } {
+  timeAnalysis(bundled, sources);
   let parseOnlyMs = Infinity;
   let analysisMs = Infinity;
   for (let r = 0; r < rounds; r++) {
-    parseOnlyMs = Math.min(parseOnlyMs, timeParseOnly(parser, sources));
-    analysisMs = Math.min(analysisMs, timeAnalysis(parser, sources));
+    parseOnlyMs = Math.min(parseOnlyMs, timeParseOnly(bundled, sources));
+    analysisMs = Math.min(analysisMs, timeAnalysis(bundled, sources));
   }
   return { parseOnlyMs, analysisMs };
 }
@@ -235,11 +258,11 @@ interface TreeResult {
   peakRssMb: number;
 }
 
-async function measureTree(parser: Parser, dir: string, scratch: string): Promise<TreeResult> {
+async function measureTree(bundled: Bundled, dir: string, scratch: string): Promise<TreeResult> {
   const sources = loadSources([dir]);
   const corpusLines = sources.reduce((n, s) => n + countLines(s.text), 0);
   progress(`${dir}: ${sources.length} files, ${corpusLines} lines — parse and analysis in-process`);
-  const { parseOnlyMs, analysisMs } = measureInProcess(parser, sources);
+  const { parseOnlyMs, analysisMs } = measureInProcess(bundled, sources);
   progress(`${dir}: CLI bundle over the whole tree`);
   const cli = measureCli(dir, scratch);
   return {
@@ -285,11 +308,11 @@ async function main(): Promise<void> {
   try {
     const corpus = generateCorpus(path.join(scratch, 'corpus'));
     progress(`generated ${corpus.lines} lines in ${corpus.files.length} files under ${corpus.dir}`);
-    const parser = await createRustParser();
-    const generated = await measureTree(parser, corpus.dir, scratch);
+    const bundled = await loadBundledAnalyser(scratch);
+    const generated = await measureTree(bundled, corpus.dir, scratch);
     const trees: TreeResult[] = [];
-    for (const t of args.trees) trees.push(await measureTree(parser, t, scratch));
-    parser.delete();
+    for (const t of args.trees) trees.push(await measureTree(bundled, t, scratch));
+    bundled.parser.delete();
 
     const big = generateFile(5000, 4242, 'edit_target');
     progress(`server: ${countLines(big)}-line file, single-character edits`);
