@@ -138,6 +138,8 @@ function compute(root: Node): Structure {
   // Each top-level node's text is searched (in a focused run, only the focused ones), and tree-sitter is asked from
   // that node down: asked from the root, it would first scan the file's top-level nodes for every spot.
   const focus = sessionFocus(root.tree);
+  // In a tree without errors the text is read as a lexer would (see the comment runs below).
+  const clean = !root.hasError;
   const tops = focus ?? root.children.filter((n): n is Node => n !== null);
   const plainPaths: PlainPath[] = [];
   for (let t = 0; t < tops.length; t++) {
@@ -215,13 +217,18 @@ function compute(root: Node): Structure {
           TOKENS.lastIndex = end;
         }
       } else if (m[5]) {
-        // A comment start, or `//` / `/*` inside a string or another comment. Up to the line's end (for `/*`, up to the
-        // next `*/`) the search goes on as usual when it finds at most one spot there: one lookup either way. With
-        // more, the tree tells whether this is a comment, and a comment's text is skipped in one go.
-        const stop = text.indexOf(m[5] === '//' ? '\n' : '*/', at + 2);
-        const limit = stop >= 0 && stop < to ? stop : to;
+        // A comment start, or `//` / `/*` inside a string or another comment. The stretch it would begin is its line
+        // (for `/*`, up to the next `*/`); in a tree without errors, also every following line that starts with `//`:
+        // once the tree says this is a line comment, the lexer is between tokens at the next line's start, where
+        // `//` can only begin another comment. Within the stretch the search goes on as usual when it finds at most
+        // one spot there (one lookup either way); with more, the tree tells whether this is a comment, and the
+        // stretch is skipped in one go.
+        const line = m[5] === '//';
+        const stop = text.indexOf(line ? '\n' : '*/', at + 2);
+        let limit = stop >= 0 && stop < to ? stop : to;
+        if (line && clean) limit = commentRunEnd(text, limit, to);
         // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
-        if (m[5] === '//' && text.charCodeAt(at + 2) === 33) TOKENS.lastIndex = at + 3;
+        if (line && text.charCodeAt(at + 2) === 33) TOKENS.lastIndex = at + 3;
         const first = TOKENS.exec(text);
         if (!first || first.index >= to) break;
         if (first.index >= limit) {
@@ -235,7 +242,8 @@ function compute(root: Node): Structure {
         }
         const node = top.namedDescendantForIndex(at, at + 2);
         const type = node?.type;
-        TOKENS.lastIndex = node && (type === 'line_comment' || type === 'block_comment') ? node.endIndex : at + 2;
+        if (node && type === 'line_comment') TOKENS.lastIndex = clean ? limit : node.endIndex;
+        else TOKENS.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
       } else {
         const keyword = m[4];
         // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result.
@@ -368,6 +376,21 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
     break;
   }
   return { start, end, lastColons };
+}
+
+/**
+ * Where a run of line comments that starts on a line ending at `lineEnd` ends: each following line whose first
+ * character other than whitespace is `//` belongs to it. Bounded by `to`.
+ */
+function commentRunEnd(text: string, lineEnd: number, to: number): number {
+  let end = lineEnd;
+  for (;;) {
+    let i = end;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i + 1 >= to || text.charCodeAt(i) !== 47 || text.charCodeAt(i + 1) !== 47) return end;
+    const next = text.indexOf('\n', i + 2);
+    end = next >= 0 && next < to ? next : to;
+  }
 }
 
 /** Characters that make a word next to them something other than a plain identifier. */
