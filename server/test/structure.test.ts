@@ -131,6 +131,23 @@ test('lets and macro calls the text search could misread are found as the refere
     '    let j = v[0];',
     '    let k = x != y;',
     '    let (l, m) = pair();',
+    '    let mut n = make();',
+    '    let _ = make();',
+    '    let Some(o) = maybe() else { return; };',
+    '    let p: u32 = make();',
+    '    let r#type = make();',
+    '    let union = make();',
+    '    let Q::R = make();',
+    '    let s @ Some(_) = maybe();',
+    '    let &t = make();',
+    '    let [u, v] = pair();',
+    '    let W = bang!();',
+    '    let é = make();',
+    '    let mut /* c */ x = make();',
+    '    let y',
+    '        = make();',
+    '    let(z, zz) = pair();',
+    '    let ref rr = make();',
     '}',
     '',
   ].join('\n');
@@ -138,7 +155,9 @@ test('lets and macro calls the text search could misread are found as the refere
   assert.ok(tree);
   compare(tree, text, 'tricky lets and bangs');
   const lets = actual(tree, text).extras.filter((l) => l.startsWith('init_let')).length;
-  assert.equal(lets, 4, 'a, b, c and e bind a call or a macro call (i binds a negation)');
+  // a, b, c, e, n, p, r#type, union, W, é, x and y bind a call or a macro call to a plain name (i binds a negation; `_`,
+  // tuple, slice, reference, `ref`, `@`, path and `Some(…)` patterns are not plain names).
+  assert.equal(lets, 12);
   tree.delete();
 });
 

@@ -146,21 +146,22 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   const inner = new Set(structure.extra.get('inner')?.map((n) => n.id));
   let skipEnd = -1;
   let next = 0;
-  const check = (segs: Segment[] | undefined, macro: boolean, pathNode: () => Node | undefined): void => {
-    if (!segs || segs.length === 0) return;
-    if (!macro && segs.length < 2) return;
+  /** Reports the path if the target lacks what it names; false when it names nothing missing (wherever it is). */
+  const check = (segs: Segment[] | undefined, macro: boolean, pathNode: () => Node | undefined): boolean => {
+    if (!segs || segs.length === 0) return false;
+    if (!macro && segs.length < 2) return false;
     const texts = segs.map((s) => s.text);
     const resolved = resolveSegments(texts, scope, kb, target, macro);
-    if (!resolved) return;
+    if (!resolved) return false;
     const full = resolved.replace(/!$/, '').split('::');
     // Segments already covered by an import are reported at the import, not at every use.
     const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
     const offset = full.length - segs.length;
     const miss = missingAlong(kb, full, resolved, target, macro, viaImport ? offset : -1);
-    if (!miss) return;
+    if (!miss) return false;
     // Only now is the tree asked which node spells the path (a plain path in a comment or a string has none).
     const node = pathNode();
-    if (!node) return;
+    if (!node) return true;
     const seg = segs[Math.max(0, miss.index - offset)];
     out.push({
       node: seg.node,
@@ -169,13 +170,20 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       item: miss.item,
       status: miss.status,
     });
+    return true;
   };
+  // Plain paths spelled the same way resolve the same way: a spelling that gave nothing to report is not read again
+  // (code repeats its paths, `Error::EINVAL`, `Self::new`, `bindings::…`, many times over).
+  const quiet = new Set<string>();
   const checkPlain = (p: PlainPath): void => {
     if (p.start < skipEnd) return;
-    check(plainSegments(root, text, p.start, p.end), false, () => {
+    const spelled = text.slice(p.start, p.end);
+    if (quiet.has(spelled)) return;
+    const missing = check(plainSegments(root, text, p.start, p.end), false, () => {
       const node = root.namedDescendantForIndex(p.start, p.end);
       return node && PATH_NODES.has(node.type) && node.startIndex === p.start && node.endIndex === p.end ? node : undefined;
     });
+    if (!missing) quiet.add(spelled);
   };
   for (const { name: captured, node } of structure.ordered) {
     const name = SCAN[captured];

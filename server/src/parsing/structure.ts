@@ -6,7 +6,7 @@
  * compare it with a query over every node (server/test/structure.test.ts).
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { isIdentChar, isIdentStart, isSpace } from './chars';
+import { commentRunEnd, isIdentChar, isIdentStart, isSpace } from './chars';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
@@ -246,8 +246,14 @@ function compute(root: Node): Structure {
         else TOKENS.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
       } else {
         const keyword = m[4];
-        // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result.
-        if (keyword === 'let' && !mayBindCall(text, at)) continue;
+        // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result; nor
+        // does one whose pattern the text shows is not a plain name.
+        let pattern: LetPattern | undefined;
+        if (keyword === 'let') {
+          if (!mayBindCall(text, at)) continue;
+          pattern = clean ? letPattern(text, at + 3) : undefined;
+          if (pattern === 'other') continue;
+        }
         const node = top.namedDescendantForIndex(at, at + keyword.length);
         const want = KEYWORD_TYPES[keyword];
         if (!node || node.type !== want) continue;
@@ -257,7 +263,7 @@ function compute(root: Node): Structure {
           add(want, node, -Infinity, end);
           TOKENS.lastIndex = end;
         } else if (want !== 'let_declaration') add(want, node);
-        else if (isInitLet(node)) add('init_let', node, 0);
+        else if (isInitLet(node, pattern === 'name')) add('init_let', node, 0);
       }
     }
     if (abandoned) {
@@ -378,19 +384,47 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
   return { start, end, lastColons };
 }
 
+/** What the text shows of a `let`'s pattern: a plain name, or certainly something else. */
+type LetPattern = 'name' | 'other';
+
+/** Rust's keywords, strict, reserved and weak: a word after `let` that is one of them is left to the tree. */
+const RUST_KEYWORDS = new Set([
+  'as', 'break', 'const', 'continue', 'crate', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in', 'let',
+  'loop', 'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super', 'trait',
+  'true', 'type', 'unsafe', 'use', 'where', 'while', 'async', 'await', 'dyn', 'abstract', 'become', 'box', 'do',
+  'final', 'macro', 'override', 'priv', 'typeof', 'unsized', 'virtual', 'yield', 'try', 'gen', 'union', 'default',
+  'macro_rules', 'raw', 'safe',
+]);
+
 /**
- * Where a run of line comments that starts on a line ending at `lineEnd` ends: each following line whose first
- * character other than whitespace is `//` belongs to it. Bounded by `to`.
+ * The pattern of the `let` whose keyword ends at `from`, as the text of a file without syntax errors shows it: a
+ * plain name (`let x`, `let mut x`, then `:` or `=`), something else for certain (`_`, a tuple, a struct or path
+ * pattern, no value), or undefined when only the tree can tell (comments, raw or non-ASCII names, keywords).
  */
-function commentRunEnd(text: string, lineEnd: number, to: number): number {
-  let end = lineEnd;
-  for (;;) {
-    let i = end;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i + 1 >= to || text.charCodeAt(i) !== 47 || text.charCodeAt(i + 1) !== 47) return end;
-    const next = text.indexOf('\n', i + 2);
-    end = next >= 0 && next < to ? next : to;
+function letPattern(text: string, from: number): LetPattern | undefined {
+  let i = from;
+  const word = (): string | undefined => {
+    while (isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    if (!isIdentStart(text.charCodeAt(i))) return undefined;
+    while (isIdentChar(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    return c === 35 /* # */ || c >= 128 ? undefined : text.slice(start, i);
+  };
+  let name = word();
+  if (name === 'mut') name = word();
+  if (name === undefined) {
+    const c = text.charCodeAt(i);
+    // A bracket, `&` or the like starts a pattern that is not a name; a comment or anything unusual goes to the tree.
+    return c === 40 /* ( */ || c === 91 /* [ */ || c === 38 /* & */ ? 'other' : undefined;
   }
+  if (name === '_') return 'other';
+  if (RUST_KEYWORDS.has(name)) return undefined;
+  while (isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c === 47 /* / */ || c >= 128) return undefined;
+  if (c === 58 /* : */) return text.charCodeAt(i + 1) === 58 ? 'other' : 'name';
+  return c === 61 /* = */ ? 'name' : 'other';
 }
 
 /** Characters that make a word next to them something other than a plain identifier. */
@@ -407,10 +441,9 @@ function nextCode(text: string, from: number): number {
   return -1;
 }
 
-/** `let x = <call or macro call>`: a plain name bound to what a call returns. */
-function isInitLet(node: Node): boolean {
-  const pattern = node.childForFieldName('pattern');
-  if (pattern?.type !== 'identifier') return false;
+/** `let x = <call or macro call>`: a plain name bound to what a call returns (`named`: the text showed the name). */
+function isInitLet(node: Node, named: boolean): boolean {
+  if (!named && node.childForFieldName('pattern')?.type !== 'identifier') return false;
   const value = node.childForFieldName('value')?.type;
   return value === 'macro_invocation' || value === 'call_expression';
 }
