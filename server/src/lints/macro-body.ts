@@ -76,22 +76,14 @@ export interface InitMacro {
 
 const COMMENTS = new Set(['line_comment', 'block_comment']);
 
-/**
- * The children of a token tree without its delimiters and comments. Each token keeps the type read here as its own
- * `type` (a node's type never changes, and reading it through the node costs a call into tree-sitter): the readers
- * of macro bodies look at every token's type several times.
- */
+/** The children of a token tree without its delimiters and comments. */
 export function innerTokens(tree: Node): Node[] {
   // One call for all children: asking for each child by index costs a call into tree-sitter per child.
   const children = tree.children;
   const out: Node[] = [];
   for (let i = 1; i < children.length - 1; i++) {
     const c = children[i];
-    if (!c) continue;
-    const type = c.type;
-    if (COMMENTS.has(type)) continue;
-    if (!Object.hasOwn(c, 'type')) Object.defineProperty(c, 'type', { value: type, enumerable: false });
-    out.push(c);
+    if (c && !COMMENTS.has(c.type)) out.push(c);
   }
   return out;
 }
