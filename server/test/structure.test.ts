@@ -115,6 +115,55 @@ test('the structure equals the reference query on generated files and on randoml
   }
 });
 
+test('comments and literals are stepped over as the lexer reads them, in a file without errors', async () => {
+  const parser = await sharedParser();
+  const text = [
+    '//! Crate docs: `use kernel::sync::Mutex;` and `pin_init!(Foo { a <- b })`.',
+    '/* A block comment /* nested, with "a quote */ still inside: struct Hidden; */',
+    '#[doc = "a string with // no comment, a \\" quote and #[fake] attribute"]',
+    'struct Shown<\'a> {',
+    '    s: &\'a str,',
+    '}',
+    'fn f<\'b>(x: &\'b u8) -> char {',
+    // After each literal, code with captures: a literal read too long would swallow them.
+    '    let q = \'"\';',
+    '    let c1 = m1!(a::b::new(1));',
+    '    let e = \'\\\'\';',
+    '    let c2 = m2!(1);',
+    '    let u = \'\\u{1F600}\';',
+    '    let c3 = m3!(1);',
+    '    let wide = \'😀\';',
+    '    let c4 = m4!(1);',
+    '    let byte = b\'x\';',
+    '    let c5 = m5!(1);',
+    '    let r = r#"raw "quoted" // not a comment; use a::b; "#;',
+    '    let c6 = m6!(1);',
+    '    let r0 = r"raw \\ backslash";',
+    '    let c7 = m7!(1);',
+    '    let br = br##"bytes "# still raw"##;',
+    '    let c8 = m8!(1);',
+    '    let s = "escaped \\" quote and backslash \\\\";',
+    '    let c9 = m9!(1);',
+    '    let label = \'outer: loop { break \'outer; };',
+    '    let c10 = m10!(1);',
+    '    let m = kernel::pr_info!("in a string: impl X for Y {{}}");',
+    '    let n = a::b::new(/* c */ 1);',
+    '    q',
+    '}',
+    'impl<\'c> Shown<\'c> { fn g(&self) {} }',
+    '',
+  ].join('\n');
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  assert.equal(tree.rootNode.hasError, false, 'the sample parses cleanly, so the lexer path is taken');
+  compare(tree, text, 'comments and literals');
+  const spans = actual(tree, text).spans;
+  assert.ok(!spans.some((l) => l.startsWith('struct_item') && text.slice(Number(l.split(' ')[1].split('-')[0])).startsWith('struct Hidden')));
+  // Every macro call after a literal is found (the query comparison above checks them too; this says why they are there).
+  assert.equal(spans.filter((l) => l.startsWith('macro_invocation')).length, 11);
+  tree.delete();
+});
+
 test('lets and macro calls the text search could misread are found as the reference query finds them', async () => {
   const parser = await sharedParser();
   const text = [

@@ -89,6 +89,22 @@ export interface PlainPath {
  */
 const TOKENS = /(::)|(#!?\s*\[)|(!)(?!=)|\b(struct|enum|union|impl|type|use|macro_rules|let)\b|(\/[/*])/g;
 
+/**
+ * The same tokens plus the quotes that open string and character literals, for a file without syntax errors: there
+ * the text is read as Rust's lexer reads it, so comments and literals are stepped over whole and nothing inside one
+ * is looked up (tree-sitter lexes them the same way when the parse has no errors).
+ */
+const LEXED_TOKENS = /(::)|(#!?\s*\[)|(!)(?!=)|\b(struct|enum|union|impl|type|use|macro_rules|let)\b|(\/[/*])|(["'])/g;
+
+/** The rest of a string literal after its opening quote: anything but `"` and `\`, or an escape. */
+const STRING_REST = /(?:[^"\\]|\\[\s\S])*"/y;
+
+/** A character literal at a `'` (the grammar's: an escape or any one code point, or nothing, between quotes). */
+const CHAR_LITERAL = /'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[^xu])|[^\\'])?'/uy;
+
+/** Comment delimiters inside a block comment, which nest. */
+const BLOCK_DELIMITERS = /\/\*|\*\//g;
+
 /** The node type each keyword starts. */
 const KEYWORD_TYPES: Readonly<Record<string, StructureType | 'let_declaration'>> = {
   struct: 'struct_item',
@@ -152,11 +168,12 @@ function compute(root: Node): Structure {
     const began = performance.now();
     let spots = 0;
     let abandoned = false;
-    TOKENS.lastIndex = top.startIndex;
+    const re = clean ? LEXED_TOKENS : TOKENS;
+    re.lastIndex = top.startIndex;
     // A spot the comment check below has already found waits in `pending`.
     let pending: RegExpExecArray | null = null;
     for (;;) {
-      const m = pending ?? TOKENS.exec(text);
+      const m = pending ?? re.exec(text);
       pending = null;
       if (!m || m.index >= to) break;
       // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
@@ -171,7 +188,7 @@ function compute(root: Node): Structure {
         const run = plainRun(text, at, top.startIndex, to);
         if (run) {
           plainPaths.push(run);
-          TOKENS.lastIndex = run.end;
+          re.lastIndex = run.end;
           // A plain path to a constructor followed by `(` may be a called function: only then is the tree asked.
           const next = nextCode(text, run.end);
           if (next > 32 && next < 128 && next !== 40 && next !== 47) continue;
@@ -214,8 +231,11 @@ function compute(root: Node): Structure {
           // search goes on after the call. Plain paths inside it are not kept either: they name nothing.
           const end = node.endIndex;
           add('macro_invocation', node, -Infinity, end);
-          TOKENS.lastIndex = end;
+          re.lastIndex = end;
         }
+      } else if (m[6] || (m[5] && clean)) {
+        // (A file without syntax errors.) A comment or a literal: stepped over whole.
+        re.lastIndex = m[6] ? literalEnd(text, at) : commentEnd(text, at, m[5] === '//');
       } else if (m[5]) {
         // A comment start, or `//` / `/*` inside a string or another comment. The stretch it would begin is its line
         // (for `/*`, up to the next `*/`); in a tree without errors, also every following line that starts with `//`:
@@ -228,22 +248,22 @@ function compute(root: Node): Structure {
         let limit = stop >= 0 && stop < to ? stop : to;
         if (line && clean) limit = commentRunEnd(text, limit, to);
         // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
-        if (line && text.charCodeAt(at + 2) === 33) TOKENS.lastIndex = at + 3;
-        const first = TOKENS.exec(text);
+        if (line && text.charCodeAt(at + 2) === 33) re.lastIndex = at + 3;
+        const first = re.exec(text);
         if (!first || first.index >= to) break;
         if (first.index >= limit) {
           pending = first;
           continue;
         }
-        const second = TOKENS.exec(text);
+        const second = re.exec(text);
         if (!second || second.index >= limit) {
-          TOKENS.lastIndex = first.index;
+          re.lastIndex = first.index;
           continue;
         }
         const node = top.namedDescendantForIndex(at, at + 2);
         const type = node?.type;
-        if (node && type === 'line_comment') TOKENS.lastIndex = clean ? limit : node.endIndex;
-        else TOKENS.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
+        if (node && type === 'line_comment') re.lastIndex = clean ? limit : node.endIndex;
+        else re.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
       } else {
         const keyword = m[4];
         // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result; nor
@@ -261,7 +281,7 @@ function compute(root: Node): Structure {
           // Macro rules are token trees too: nothing inside is captured.
           const end = node.endIndex;
           add(want, node, -Infinity, end);
-          TOKENS.lastIndex = end;
+          re.lastIndex = end;
         } else if (want !== 'let_declaration') add(want, node);
         else if (isInitLet(node, pattern === 'name')) add('init_let', node, 0);
       }
@@ -382,6 +402,48 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
     break;
   }
   return { start, end, lastColons };
+}
+
+/** Where the comment starting at `at` ends (a line comment at its line's end; block comments nest). */
+function commentEnd(text: string, at: number, line: boolean): number {
+  if (line) {
+    const end = text.indexOf('\n', at);
+    return end < 0 ? text.length : end;
+  }
+  let depth = 1;
+  BLOCK_DELIMITERS.lastIndex = at + 2;
+  for (let d = BLOCK_DELIMITERS.exec(text); d; d = BLOCK_DELIMITERS.exec(text)) {
+    depth += d[0] === '/*' ? 1 : -1;
+    if (depth === 0) return BLOCK_DELIMITERS.lastIndex;
+  }
+  return text.length;
+}
+
+/**
+ * Where the literal whose quote is at `at` ends: a character literal, a string (`b"…"`, `c"…"` alike), or a raw string
+ * (`r#"…"#`, `br"…"`, `cr"…"`) whose closing quote is followed by as many `#` as opened it. A `'` that starts no
+ * character literal is a lifetime's or a label's: the search goes on right after it.
+ */
+function literalEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) === 39 /* ' */) {
+    CHAR_LITERAL.lastIndex = at;
+    return CHAR_LITERAL.test(text) ? CHAR_LITERAL.lastIndex : at + 1;
+  }
+  // A raw string's quote follows `r`, `br` or `cr` and any number of `#`, with no word character before the prefix.
+  let j = at;
+  while (j > 0 && text.charCodeAt(j - 1) === 35 /* # */) j--;
+  const hashes = at - j;
+  let k = j - 1;
+  if (k >= 0 && text.charCodeAt(k) === 114 /* r */) {
+    const p = k > 0 ? text.charCodeAt(k - 1) : -1;
+    if (p === 98 /* b */ || p === 99 /* c */) k--;
+    if (k === 0 || !isIdentChar(text.charCodeAt(k - 1))) {
+      const end = text.indexOf(`"${'#'.repeat(hashes)}`, at + 1);
+      return end < 0 ? text.length : end + 1 + hashes;
+    }
+  }
+  STRING_REST.lastIndex = at + 1;
+  return STRING_REST.test(text) ? STRING_REST.lastIndex : text.length;
 }
 
 /** What the text shows of a `let`'s pattern: a plain name, or certainly something else. */
