@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { generateFile } from '../../scripts/bench-corpus';
-import { buildScope, crateForPath, plainSegments, segmentsOf } from '../src/analysis/resolve';
+import { buildScope, crateForPath, plainSegments, scopePart, segmentsOf, useLeavesFromText } from '../src/analysis/resolve';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
@@ -34,6 +34,47 @@ test('a pathologically nested use declaration is left out instead of exhausting 
   const scope = buildScope(tree.rootNode);
   assert.deepEqual([...scope.imports.keys()], ['Instant']);
   tree.delete();
+});
+
+test('use declarations read from their text give the leaves the tree gives', async () => {
+  const parser = await sharedParser();
+  const tricky = [
+    'use a::b::c;',
+    'pub use a::{b, c::{d, e as f}, g::*};',
+    'pub(crate) use self::x::y as _;',
+    'use super::{self as sup, z};',
+    'use crate::{a::{self}, b};',
+    'use ::core::ptr;',
+    'use a::{};',
+    'use a :: b :: { c , d } ;',
+    'use a::/* c */b;',
+    'use r#type::x;',
+    'use é::x;',
+    '#[cfg(X)] use a::b;',
+    'use {a, b::c};',
+    'use a::b::{self};',
+    'pub(in crate::a) use b::c;',
+    'use a::{b,};',
+    'use self::*;',
+    'use a::b as c::d;',
+    'use a::\n    b::{\n        c,\n        d,\n    };',
+    'fn f() { use kernel::time::Delta; }',
+    'mod m { pub use super::x as y; }',
+  ].join('\n');
+  const texts = [tricky, ...fixtureFiles(path.join(ROOT, 'test-fixtures')).map((f) => fs.readFileSync(f, 'utf8')), generateFile(800, 7, 'uses')];
+  let fromText = 0;
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    for (const top of tree.rootNode.children) {
+      if (!top) continue;
+      // Without the text, scopePart reads every use declaration from the tree.
+      assert.deepEqual(scopePart(top, text), scopePart(top), text.slice(top.startIndex, top.endIndex));
+      if (top.type === 'use_declaration' && useLeavesFromText(text, top.startIndex, top.endIndex)) fromText++;
+    }
+    tree.delete();
+  }
+  assert.ok(fromText > 20, 'most declarations are read from the text');
 });
 
 test('the crate of a file is known inside rust/kernel and rust/pin-init only', () => {

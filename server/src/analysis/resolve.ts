@@ -2,7 +2,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { isIdentChar, PLAIN_PATH_SOURCE } from '../parsing/chars';
+import { isIdentChar, isIdentStart, isSpace, PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { sourceText } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
@@ -179,6 +179,128 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   }
 }
 
+/** A path segment read from the text. */
+interface TextSegmentAt {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A `use` leaf read from the text: offsets into the file's text. */
+interface TextLeaf {
+  path: string;
+  local?: string;
+  glob: boolean;
+  segments: readonly TextSegmentAt[];
+}
+
+/** The keywords a `use` path may start with; as any other segment they are left to the tree. */
+const PATH_ROOTS = new Set(['crate', 'self', 'super']);
+
+/**
+ * The leaves of the `use` declaration spanning `text[start, end)`, read from its text when it is plain: paths of ASCII
+ * words, groups, `*` and `as` renames, with spaces and line breaks only. The same as the tree-walking collectUse on
+ * its argument; undefined for anything else (comments, leading `::`, raw or non-ASCII names, attributes…), which the
+ * caller then reads from the tree.
+ */
+export function useLeavesFromText(text: string, start: number, end: number): TextLeaf[] | undefined {
+  const leaves: TextLeaf[] = [];
+  let i = start;
+  const skipSpace = (): void => {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+  };
+  const word = (): TextSegmentAt | undefined => {
+    skipSpace();
+    const from = i;
+    if (i >= end || !isIdentStart(text.charCodeAt(i))) return undefined;
+    while (i < end && isIdentChar(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */ || c >= 128) return undefined;
+    return { text: text.slice(from, i), start: from, end: i };
+  };
+  const eat = (token: string): boolean => {
+    skipSpace();
+    if (!text.startsWith(token, i)) return false;
+    i += token.length;
+    return true;
+  };
+  // Visibility, then the keyword.
+  let head = word();
+  if (head?.text === 'pub') {
+    if (eat('(')) {
+      while (i < end && text.charCodeAt(i) !== 41 /* ) */) {
+        const c = text.charCodeAt(i);
+        if (!isIdentChar(c) && !isSpace(c) && c !== 58 /* : */) return undefined;
+        i++;
+      }
+      if (!eat(')')) return undefined;
+    }
+    head = word();
+  } else if (head?.text === 'crate') head = word();
+  if (head?.text !== 'use') return undefined;
+  const leaf = (prefix: TextLeaf['segments'], segs: TextLeaf['segments'], local: string | undefined, glob: boolean): void => {
+    let full = [...prefix, ...segs];
+    if (!glob && full.length > 1 && full[full.length - 1].text === 'self') full = full.slice(0, -1);
+    if (full.length === 0) return;
+    const last = full[full.length - 1];
+    leaves.push({ path: full.map((x) => x.text).join('::'), local: glob ? undefined : (local ?? last.text), glob, segments: full });
+  };
+  // One use tree (after `prefix`); false when the text is not plain. Groups nest; the depth is bounded so that
+  // hostile nesting falls back to the tree (which handles it) instead of exhausting the stack here.
+  const tree = (prefix: TextLeaf['segments'], depth: number): boolean => {
+    if (depth > 64) return false;
+    skipSpace();
+    if (eat('{')) return list(prefix, depth);
+    if (eat('*')) {
+      leaf(prefix, [], undefined, true);
+      return true;
+    }
+    const segs: TextSegmentAt[] = [];
+    for (;;) {
+      const w = word();
+      if (!w) return false;
+      // `crate`, `self` and `super` only lead a path (a lone `self` in a group names the group's prefix).
+      if (PATH_ROOTS.has(w.text) && segs.length > 0) return false;
+      segs.push(w);
+      const save = i;
+      if (!eat('::')) {
+        i = save;
+        break;
+      }
+      skipSpace();
+      if (eat('{')) return list([...prefix, ...segs], depth);
+      if (eat('*')) {
+        leaf(prefix, segs, undefined, true);
+        return true;
+      }
+    }
+    const save = i;
+    const as = word();
+    if (as?.text === 'as') {
+      const alias = word();
+      if (!alias) return false;
+      leaf(prefix, segs, alias.text === '_' ? '' : alias.text, false);
+      return true;
+    }
+    i = save;
+    leaf(prefix, segs, undefined, false);
+    return true;
+  };
+  const list = (prefix: TextLeaf['segments'], depth: number): boolean => {
+    for (;;) {
+      skipSpace();
+      if (eat('}')) return true;
+      if (!tree(prefix, depth + 1)) return false;
+      skipSpace();
+      if (eat(',')) continue;
+      return eat('}');
+    }
+  };
+  if (!tree([], 0) || !eat(';')) return undefined;
+  skipSpace();
+  return i === end ? leaves : undefined;
+}
+
 /**
  * Definitions whose parts hold no `use`, definition or scope container (fields, variants, macro rules, signatures,
  * the parts of a type alias).
@@ -253,6 +375,7 @@ interface PartLeaf {
 /** Reads the `use` declarations and definitions under `top` (itself included), walking only through scope containers. */
 export function scopePart(top: Node, text?: string): ScopePart {
   const leaves: UseLeaf[] = [];
+  const plain: TextLeaf[] = [];
   const locals: string[] = [];
   // A cursor walk that only makes Node objects for what it keeps: reading a type at the cursor is far cheaper.
   const cursor = top.walk();
@@ -261,7 +384,10 @@ export function scopePart(top: Node, text?: string): ScopePart {
     for (;;) {
       const type = cursor.nodeType;
       let descend = false;
-      if (type === 'use_declaration') {
+      const fromText = type === 'use_declaration' && text !== undefined ? useLeavesFromText(text, cursor.startIndex, cursor.endIndex) : undefined;
+      if (fromText) {
+        for (const l of fromText) plain.push(l);
+      } else if (type === 'use_declaration') {
         const arg = cursor.currentNode.childForFieldName('argument');
         if (arg) {
           // Pathologically nested groups (thousands of `{` levels) would exhaust the stack: such a
@@ -306,9 +432,12 @@ export function scopePart(top: Node, text?: string): ScopePart {
     cursor.delete();
   }
   const base = top.startIndex;
+  // Leaves read from the text and from the tree, back in document order.
+  const all: TextLeaf[] = [...plain, ...leaves];
+  if (plain.length > 0 && leaves.length > 0) all.sort((a, b) => a.segments[0].start - b.segments[0].start);
   return {
     locals,
-    leaves: leaves.map((l) => ({
+    leaves: all.map((l) => ({
       path: l.path,
       local: l.local,
       glob: l.glob,
