@@ -185,7 +185,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     });
     if (!missing) quiet.add(spelled);
   };
-  for (const { name: captured, node } of structure.ordered) {
+  for (const { name: captured, node, end } of structure.ordered) {
     const name = SCAN[captured];
     if (!name) continue;
     const start = node.startIndex;
@@ -193,12 +193,12 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     while (next < plain.length && plain[next].start < start) checkPlain(plain[next++]);
     if (start < skipEnd) continue;
     if (name === 'skip') {
-      skipEnd = node.endIndex;
+      skipEnd = end ?? node.endIndex;
       continue;
     }
     if (name === 'macro') {
       // Macro bodies are flat token trees: nothing inside is a path, so the whole call is done after its name.
-      skipEnd = node.endIndex;
+      skipEnd = end ?? node.endIndex;
       // The macro's name is what the call starts with, up to its `!`.
       const spelled = MACRO_NAME.exec(text.slice(start, skipEnd))?.[0];
       let segs = spelled !== undefined ? plainSegments(root, text, start, start + spelled.length) : undefined;

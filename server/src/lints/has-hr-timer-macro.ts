@@ -70,8 +70,23 @@ function readBody(tokens: Node[]): Pick<HasHrTimerImpl, 'form' | 'mode' | 'field
   return { form: 'other' };
 }
 
+/**
+ * What readHasHrTimer made of each invocation node: the syntax gates and the missing-link rule both read every
+ * invocation that names the macro, from the same (per-run) structure nodes.
+ */
+const reads = new WeakMap<Node, HasHrTimerImpl | null>();
+
 /** Reads one `impl_has_hr_timer!` invocation, or returns undefined when `node` is not one. */
 export function readHasHrTimer(node: Node): HasHrTimerImpl | undefined {
+  let read = reads.get(node);
+  if (read === undefined) {
+    read = readInvocation(node) ?? null;
+    reads.set(node, read);
+  }
+  return read ?? undefined;
+}
+
+function readInvocation(node: Node): HasHrTimerImpl | undefined {
   if (node.type !== 'macro_invocation') return undefined;
   const macro = node.childForFieldName('macro');
   const args = node.children.find((c) => c?.type === 'token_tree');

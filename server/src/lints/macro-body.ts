@@ -128,7 +128,7 @@ function isIdent(n: Node | undefined, text?: string): boolean {
   return !!n && (n.type === 'identifier' || n.type === 'self' || n.type === 'super' || n.type === 'crate') && (text === undefined || n.text === text);
 }
 
-/** Parses one field-list entry. */
+/** Parses one field-list entry. Each token's type is read once (every read is a call into tree-sitter). */
 function readField(tokens: Node[]): InitField | InitTail {
   const attributes: Node[][] = [];
   let i = 0;
@@ -136,28 +136,31 @@ function readField(tokens: Node[]): InitField | InitTail {
     attributes.push([tokens[i], tokens[i + 1]]);
     i += 2;
   }
-  const rest = tokens.slice(i);
-  const range = spanOf(tokens);
+  const rest = i === 0 ? tokens : tokens.slice(i);
+  // The range is worked out only when asked for (few entries are ever reported).
+  const range = (): Range => spanOf(tokens);
   const first = rest[0];
-  if (first?.type === '..') {
+  const firstType = first?.type;
+  if (firstType === '..') {
     const [, zeroable, colons, method, call] = rest;
     const shaped =
-      isIdent(zeroable, 'Zeroable') && colons?.type === '::' && isIdent(method) && call?.type === 'token_tree' && innerTokens(call).length === 0 && rest.length === 5;
+      rest.length === 5 && isIdent(zeroable, 'Zeroable') && colons.type === '::' && isIdent(method) && call.type === 'token_tree' && innerTokens(call).length === 0;
     const kind = shaped && method.text === 'zeroed' ? 'zeroed' : shaped && method.text === 'init_zeroed' ? 'init_zeroed' : 'other';
-    return { kind, dots: first, method: shaped ? method : undefined, tokens, range };
+    return { kind, dots: first, method: shaped ? method : undefined, tokens, get range() { return range(); } };
   }
-  const base = { attributes, tokens, range };
-  if (first?.type === '_' && rest[1]?.type === ':' && rest[2]?.type === 'token_tree' && delimiter(rest[2]) === '{' && rest.length === 3) {
-    return { ...base, kind: 'block', operator: [rest[1]], value: [rest[2]] };
+  const second = rest[1];
+  const secondType = second?.type;
+  if (firstType === '_' && rest.length === 3 && secondType === ':' && rest[2].type === 'token_tree' && delimiter(rest[2]) === '{') {
+    return { kind: 'block', operator: [second], value: [rest[2]], attributes, tokens, get range() { return range(); } };
   }
-  if (first?.type === 'identifier') {
-    if (rest.length === 1) return { ...base, kind: 'shorthand', name: first, operator: [], value: [] };
-    if (rest[1].type === '<' && rest[2]?.type === '-' && rest[1].endIndex === rest[2].startIndex) {
-      return { ...base, kind: 'arrow', name: first, operator: [rest[1], rest[2]], value: rest.slice(3) };
+  if (firstType === 'identifier') {
+    if (rest.length === 1) return { kind: 'shorthand', name: first, operator: [], value: [], attributes, tokens, get range() { return range(); } };
+    if (secondType === '<' && rest[2]?.type === '-' && second.endIndex === rest[2].startIndex) {
+      return { kind: 'arrow', name: first, operator: [second, rest[2]], value: rest.slice(3), attributes, tokens, get range() { return range(); } };
     }
-    if (rest[1].type === ':') return { ...base, kind: 'colon', name: first, operator: [rest[1]], value: rest.slice(2) };
+    if (secondType === ':') return { kind: 'colon', name: first, operator: [second], value: rest.slice(2), attributes, tokens, get range() { return range(); } };
   }
-  return { ...base, kind: 'other', operator: [], value: rest };
+  return { kind: 'other', operator: [], value: rest, attributes, tokens, get range() { return range(); } };
 }
 
 /** Reads an init macro call from its path tokens (one per segment) and argument token tree. */
@@ -190,7 +193,9 @@ export function readInitMacro(path: Node[], nameNode: Node, args: Node, invocati
     typeName,
     fields: [],
     hasMetavariables: hasMetavariables(args),
-    range: { start: nodeRange(path[0]).start, end: nodeRange(args).end },
+    get range(): Range {
+      return { start: nodeRange(path[0]).start, end: nodeRange(args).end };
+    },
   };
   if (bodyAt < 0) return result;
   const body = tokens[bodyAt];
@@ -281,7 +286,7 @@ export function initMacros(root: Node): InitMacro[] {
       scanTokens(args);
     }
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.sort((a, b) => a.path[0].startIndex - b.path[0].startIndex);
   return out;
 }
 

@@ -57,7 +57,7 @@ export interface Structure {
    * Every capture in the order a tree-sitter query would return them (by start; at one start, structure nodes,
    * then paths): structure nodes appear here with their type as the name.
    */
-  ordered: readonly { name: StructureType | ExtraCapture; node: Node }[];
+  ordered: readonly { name: StructureType | ExtraCapture; node: Node; /** Structure nodes' end, read once. */ end?: number }[];
   /**
    * The extra captures by name, in document order. `path` and `inner` hold only the paths that are not plain text
    * (see `plainPaths`).
@@ -301,13 +301,14 @@ function compute(root: Node): Structure {
   const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['scoped_call', []], ['init_let', []]]);
   const ordered: Structure['ordered'][number][] = [];
   for (const { name, node, start, end } of found) {
-    ordered.push({ name, node });
     if (STRUCTURE_TYPES.has(name)) {
       const type = name as StructureType;
       const span = { node, type, start, end: end ?? node.endIndex };
+      ordered.push({ name, node, end: span.end });
       all.push(span);
       byType.get(type)?.push(span);
     } else {
+      ordered.push({ name, node });
       extra.get(name as ExtraCapture)?.push(node);
     }
   }
