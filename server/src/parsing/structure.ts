@@ -217,6 +217,12 @@ function compute(root: Node): Structure {
           add('scoped_call', parent, -at);
         }
       } else if (m[2]) {
+        // An attribute at the start of a top-level node is that node (in a tree without errors only attributes
+        // start with `#`); others are looked up.
+        if (clean && at === top.startIndex) {
+          add(text.charCodeAt(at + 1) === 33 /* ! */ ? 'inner_attribute_item' : 'attribute_item', top);
+          continue;
+        }
         const node = top.namedDescendantForIndex(at, at + 1);
         const type = node?.type;
         if (node && (type === 'attribute_item' || type === 'inner_attribute_item')) add(type, node);
@@ -274,9 +280,12 @@ function compute(root: Node): Structure {
           pattern = clean ? letPattern(text, at + 3) : undefined;
           if (pattern === 'other') continue;
         }
-        const node = top.namedDescendantForIndex(at, at + keyword.length);
+        // A top-level node that starts with the keyword (after a visibility, or `unsafe` before `impl`) is that item
+        // itself: in a tree without errors nothing else at item level starts that way. Others are looked up.
+        const own = clean && keyword !== 'let' && keyword !== 'union' && startsItem(text, top.startIndex, at, keyword);
+        const node = own ? top : top.namedDescendantForIndex(at, at + keyword.length);
         const want = KEYWORD_TYPES[keyword];
-        if (!node || node.type !== want) continue;
+        if (!node || (!own && node.type !== want)) continue;
         if (want === 'macro_definition') {
           // Macro rules are token trees too: nothing inside is captured.
           const end = node.endIndex;
@@ -445,6 +454,18 @@ function literalEnd(text: string, at: number): number {
   }
   STRING_REST.lastIndex = at + 1;
   return STRING_REST.test(text) ? STRING_REST.lastIndex : text.length;
+}
+
+/** A visibility before an item keyword (`pub`, `pub(crate)`, `pub(in a::b)`, the old `crate`). */
+const VISIBILITY_PREFIX = /^(?:pub(?:\s*\([^()]*\))?|crate)\s+$/;
+/** What may come before `impl` in an impl item. */
+const UNSAFE_PREFIX = /^unsafe\s+$/;
+
+/** Does the item keyword at `at` begin the item that starts at `start`: nothing, a visibility or `unsafe` between? */
+function startsItem(text: string, start: number, at: number, keyword: string): boolean {
+  if (start === at) return true;
+  if (at - start > 40) return false;
+  return (keyword === 'impl' ? UNSAFE_PREFIX : VISIBILITY_PREFIX).test(text.slice(start, at));
 }
 
 /** What the text shows of a `let`'s pattern: a plain name, or certainly something else. */
