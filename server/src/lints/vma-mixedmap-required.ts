@@ -24,19 +24,22 @@ type View = (typeof VIEWS)[number];
  * The calls `x.name(…)` and `a::name(…)` in the file, found from where `name` is written (a query over the whole tree
  * would cost a pass over every node; the name is rare), in document order of the name, within the run's ranges.
  */
-function namedCalls(root: Node, text: string, name: string): Node[] {
-  const out: Node[] = [];
+function namedCalls(root: Node, text: string, name: string): { call: Node; ancestors: Node[] }[] {
+  const out: { call: Node; ancestors: Node[] }[] = [];
   // In a focused run (the language server re-checking part of a file) only the focused text is searched.
   for (const at of occurrencesInRun(root, text, name)) {
     const token = root.descendantForIndex(at, at + name.length);
     if (!token || token.startIndex !== at || token.endIndex !== at + name.length) continue;
-    const holder = token.parent;
-    const call = holder?.parent;
-    if (!holder || !call || call.type !== 'call_expression') continue;
     const shape = token.type === 'field_identifier' ? 'field_expression' : token.type === 'identifier' ? 'scoped_identifier' : undefined;
-    if (!shape || holder.type !== shape || call.childForFieldName('function')?.id !== holder.id) continue;
+    if (!shape) continue;
+    // The token's ancestors, read once from the root down (a parent is itself a search from the root): the holder
+    // and the call are the first two, and the rest are what bindingType walks up through.
+    const chain = ancestorsOf(token);
+    const [holder, call] = chain;
+    if (!holder || !call || call.type !== 'call_expression') continue;
+    if (holder.type !== shape || call.childForFieldName('function')?.id !== holder.id) continue;
     if (holder.childForFieldName(shape === 'field_expression' ? 'field' : 'name')?.id !== token.id) continue;
-    out.push(call);
+    out.push({ call, ancestors: chain.slice(2) });
   }
   return out;
 }
@@ -67,24 +70,34 @@ function bindsName(pattern: Node | null, name: string): boolean {
  * pattern binding it on the way up, or a parameter of the enclosing function or closure. `null` when the binding
  * exists but its type is not written (or is not a plain identifier pattern); undefined when none is found.
  */
-function bindingType(use: Node, name: string, text: string, hasLet: (start: number, end: number) => boolean): Node | null | undefined {
+function bindingType(
+  use: Node,
+  ancestors: readonly Node[],
+  name: string,
+  text: string,
+  hasLet: (start: number, end: number) => boolean,
+): Node | null | undefined {
   let child = use;
   // A `let` binding the name spells `let`, then the name before any `;`: a block whose text before the use has no
   // such run has no such statement, and its statements are not read.
-  const letBinding = new RegExp(`\\blet\\b[^;]*\\b${name}\\b`);
-  for (const p of ancestorsOf(use)) {
+  const letBinding = letBindingOf(name);
+  for (const p of ancestors) {
     switch (p.type) {
       case 'block': {
-        if (!hasLet(p.startIndex, child.startIndex) || !letBinding.test(text.slice(p.startIndex, child.startIndex))) break;
-        let found: Node | null | undefined;
-        for (const s of p.namedChildren) {
-          if (!s || s.startIndex >= child.startIndex) break;
-          if (s.type !== 'let_declaration') continue;
+        if (!hasLet(p.startIndex, child.startIndex)) break;
+        const before = text.slice(p.startIndex, child.startIndex);
+        if (!letBinding.test(before)) break;
+        // The nearest earlier `let` statement of this block that binds the name: the block's own statements are
+        // found from where `let` is written, nearest first (reading every statement would cost a call each).
+        const lets = [...before.matchAll(LET_WORD)];
+        for (let k = lets.length - 1; k >= 0; k--) {
+          const at = p.startIndex + (lets[k].index ?? 0);
+          const s = p.namedDescendantForIndex(at, at + 3);
+          if (!s || s.type !== 'let_declaration' || s.startIndex !== at || p.childWithDescendant(s)?.id !== s.id) continue;
           const pattern = s.childForFieldName('pattern');
           if (!bindsName(pattern, name)) continue;
-          found = pattern?.type === 'identifier' ? (s.childForFieldName('type') ?? null) : null;
+          return pattern?.type === 'identifier' ? (s.childForFieldName('type') ?? null) : null;
         }
-        if (found !== undefined) return found;
         break;
       }
       case 'match_arm':
@@ -117,6 +130,19 @@ function bindingType(use: Node, name: string, text: string, hasLet: (start: numb
     child = p;
   }
   return undefined;
+}
+
+const letBindings = new Map<string, RegExp>();
+
+/** `let`, then `name` before any `;` (kept per name: most files use one or two receiver names). */
+function letBindingOf(name: string): RegExp {
+  let re = letBindings.get(name);
+  if (!re) {
+    re = new RegExp(`\\blet\\b[^;]*\\b${name}\\b`);
+    if (letBindings.size > 1000) letBindings.clear();
+    letBindings.set(name, re);
+  }
+  return re;
 }
 
 function bindsInLetChain(cond: Node, name: string): boolean {
@@ -155,14 +181,14 @@ export default defineRule({
     // Whether a block holds any `let` before a call, from the places of `let` in the whole text (blocks nest, and
     // reading each one's text again would cost the square of the nesting).
     const hasLet = containsMatch(structure, LET_WORD);
-    for (const node of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
+    for (const { call: node, ancestors } of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
       if (skipped(node)) continue;
       const fn = node.childForFieldName('function');
       if (fn?.type === 'field_expression') {
         const field = fn.childForFieldName('field');
         const receiver = fn.childForFieldName('value');
         if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') continue;
-        const type = bindingType(node, receiver.text, ctx.text, hasLet);
+        const type = bindingType(node, ancestors, receiver.text, ctx.text, hasLet);
         const view = type ? viewOfType(type, scope, ctx.target) : undefined;
         if (!view || !hasVia(view)) continue;
         const fixes: Fix[] =
