@@ -105,6 +105,76 @@ const CHAR_LITERAL = /'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}
 /** Comment delimiters inside a block comment, which nest. */
 const BLOCK_DELIMITERS = /\/\*|\*\//g;
 
+/** What a spot of the search is: the alternatives of TOKENS and LEXED_TOKENS, in order. */
+const PATH_SPOT = 1;
+const ATTRIBUTE_SPOT = 2;
+const BANG_SPOT = 3;
+const KEYWORD_SPOT = 4;
+const COMMENT_SPOT = 5;
+const QUOTE_SPOT = 6;
+
+/** A spot the search found: where it starts, what it is, and its keyword or comment start. */
+class Spot {
+  at = -1;
+  kind = 0;
+  word = '';
+}
+
+/** The keywords TOKENS finds, by length and first letter (which tell them apart). */
+function keywordEndingAt(text: string, end: number): string {
+  let start = end - 1;
+  while (start > 0 && isIdentChar(text.charCodeAt(start - 1))) start--;
+  switch (end - start) {
+    case 3:
+      return text.charCodeAt(start) === 117 /* u */ ? 'use' : 'let';
+    case 4:
+      return text.charCodeAt(start) === 101 /* e */ ? 'enum' : text.charCodeAt(start) === 105 /* i */ ? 'impl' : 'type';
+    case 5:
+      return 'union';
+    case 6:
+      return 'struct';
+    default:
+      return 'macro_rules';
+  }
+}
+
+/**
+ * Finds the next spot from `re.lastIndex` into `spot`; false when there is none. `test` makes no match array (a file
+ * has tens of thousands of spots), so what the spot is and where it starts are read back from where it ends: every
+ * alternative ends in a character of its own.
+ */
+function nextSpot(re: RegExp, text: string, spot: Spot): boolean {
+  if (!re.test(text)) return false;
+  const end = re.lastIndex;
+  const c = text.charCodeAt(end - 1);
+  if (c === 58 /* : */) {
+    spot.at = end - 2;
+    spot.kind = PATH_SPOT;
+  } else if (c === 91 /* [ */) {
+    // `#`, an optional `!`, spaces, then `[`.
+    let i = end - 2;
+    while (isSpace(text.charCodeAt(i))) i--;
+    if (text.charCodeAt(i) === 33 /* ! */) i--;
+    spot.at = i;
+    spot.kind = ATTRIBUTE_SPOT;
+  } else if (c === 33 /* ! */) {
+    spot.at = end - 1;
+    spot.kind = BANG_SPOT;
+  } else if (c === 47 /* / */ || c === 42 /* * */) {
+    spot.at = end - 2;
+    spot.kind = COMMENT_SPOT;
+    spot.word = c === 47 ? '//' : '/*';
+  } else if (c === 34 /* " */ || c === 39 /* ' */) {
+    spot.at = end - 1;
+    spot.kind = QUOTE_SPOT;
+  } else {
+    spot.word = keywordEndingAt(text, end);
+    spot.at = end - spot.word.length;
+    spot.kind = KEYWORD_SPOT;
+  }
+  return true;
+}
+
 /** The node type each keyword starts. */
 const KEYWORD_TYPES: Readonly<Record<string, StructureType | 'let_declaration'>> = {
   struct: 'struct_item',
@@ -158,6 +228,9 @@ function compute(root: Node): Structure {
   const clean = !root.hasError;
   const tops = focus ?? root.children.filter((n): n is Node => n !== null);
   const plainPaths: PlainPath[] = [];
+  const spot = new Spot();
+  const ahead = new Spot();
+  const beyond = new Spot();
   for (let t = 0; t < tops.length; t++) {
     const top = tops[t];
     // Between two top-level nodes lies only whitespace, so the next one's start (known without asking the tree)
@@ -170,12 +243,16 @@ function compute(root: Node): Structure {
     let abandoned = false;
     const re = clean ? LEXED_TOKENS : TOKENS;
     re.lastIndex = top.startIndex;
-    // A spot the comment check below has already found waits in `pending`.
-    let pending: RegExpExecArray | null = null;
+    // A spot the comment check below has already found waits in `ahead` (then `pending` is set).
+    let pending = false;
     for (;;) {
-      const m = pending ?? re.exec(text);
-      pending = null;
-      if (!m || m.index >= to) break;
+      if (pending) {
+        spot.at = ahead.at;
+        spot.kind = ahead.kind;
+        spot.word = ahead.word;
+        pending = false;
+      } else if (!nextSpot(re, text, spot)) break;
+      if (spot.at >= to) break;
       // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
       // the spots cost the square of the depth: past a budget, the node is handed to the query instead, which is
       // linear. Both give the same captures.
@@ -183,8 +260,9 @@ function compute(root: Node): Structure {
         abandoned = true;
         break;
       }
-      const at = m.index;
-      if (m[1]) {
+      const at = spot.at;
+      const kind = spot.kind;
+      if (kind === PATH_SPOT) {
         const run = plainRun(text, at, top.startIndex, to);
         if (run) {
           plainPaths.push(run);
@@ -216,7 +294,7 @@ function compute(root: Node): Structure {
         else if (parent && around === 'call_expression' && type === 'scoped_identifier' && CONSTRUCTOR.test(text.slice(node.startIndex, node.endIndex))) {
           add('scoped_call', parent, -at);
         }
-      } else if (m[2]) {
+      } else if (kind === ATTRIBUTE_SPOT) {
         // An attribute at the start of a top-level node is that node (in a tree without errors only attributes
         // start with `#`); others are looked up.
         if (clean && at === top.startIndex) {
@@ -226,7 +304,7 @@ function compute(root: Node): Structure {
         const node = top.namedDescendantForIndex(at, at + 1);
         const type = node?.type;
         if (node && (type === 'attribute_item' || type === 'inner_attribute_item')) add(type, node);
-      } else if (m[3]) {
+      } else if (kind === BANG_SPOT) {
         // A macro's `!` is followed by its delimiter (or a comment before it); `!x` and `!(…)` of negation are not
         // both ruled out here, but every `!` before a name is.
         const next = nextCode(text, at + 1);
@@ -239,31 +317,29 @@ function compute(root: Node): Structure {
           add('macro_invocation', node, -Infinity, end);
           re.lastIndex = end;
         }
-      } else if (m[6] || (m[5] && clean)) {
+      } else if (kind === QUOTE_SPOT || (kind === COMMENT_SPOT && clean)) {
         // (A file without syntax errors.) A comment or a literal: stepped over whole.
-        re.lastIndex = m[6] ? literalEnd(text, at) : commentEnd(text, at, m[5] === '//');
-      } else if (m[5]) {
+        re.lastIndex = kind === QUOTE_SPOT ? literalEnd(text, at) : commentEnd(text, at, spot.word === '//');
+      } else if (kind === COMMENT_SPOT) {
         // A comment start, or `//` / `/*` inside a string or another comment. The stretch it would begin is its line
         // (for `/*`, up to the next `*/`); in a tree without errors, also every following line that starts with `//`:
         // once the tree says this is a line comment, the lexer is between tokens at the next line's start, where
         // `//` can only begin another comment. Within the stretch the search goes on as usual when it finds at most
         // one spot there (one lookup either way); with more, the tree tells whether this is a comment, and the
         // stretch is skipped in one go.
-        const line = m[5] === '//';
+        const line = spot.word === '//';
         const stop = text.indexOf(line ? '\n' : '*/', at + 2);
         let limit = stop >= 0 && stop < to ? stop : to;
         if (line && clean) limit = commentRunEnd(text, limit, to);
         // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
         if (line && text.charCodeAt(at + 2) === 33) re.lastIndex = at + 3;
-        const first = re.exec(text);
-        if (!first || first.index >= to) break;
-        if (first.index >= limit) {
-          pending = first;
+        if (!nextSpot(re, text, ahead) || ahead.at >= to) break;
+        if (ahead.at >= limit) {
+          pending = true;
           continue;
         }
-        const second = re.exec(text);
-        if (!second || second.index >= limit) {
-          re.lastIndex = first.index;
+        if (!nextSpot(re, text, beyond) || beyond.at >= limit) {
+          re.lastIndex = ahead.at;
           continue;
         }
         const node = top.namedDescendantForIndex(at, at + 2);
@@ -271,7 +347,7 @@ function compute(root: Node): Structure {
         if (node && type === 'line_comment') re.lastIndex = clean ? limit : node.endIndex;
         else re.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
       } else {
-        const keyword = m[4];
+        const keyword = spot.word;
         // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result; nor
         // does one whose pattern the text shows is not a plain name.
         let pattern: LetPattern | undefined;
