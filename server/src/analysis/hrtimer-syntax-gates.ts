@@ -44,8 +44,24 @@ function exampleBody(item: KbItem | undefined): string | undefined {
   return m?.[1];
 }
 
-/** The parameters of `fn <name>(…)` in a signature text, as written (`mode: HrTimerMode`, `clock: ClockId`). */
-export function signatureParamList(text: string, name: string): string[] | undefined {
+const paramLists = new Map<string, readonly string[] | null>();
+
+/**
+ * The parameters of `fn <name>(…)` in a signature text, as written (`mode: HrTimerMode`, `clock: ClockId`). The
+ * texts are the knowledge base's, a handful: each is read once.
+ */
+export function signatureParamList(text: string, name: string): readonly string[] | undefined {
+  const key = `${name}\u0000${text}`;
+  let list = paramLists.get(key);
+  if (list === undefined) {
+    list = readParamList(text, name) ?? null;
+    if (paramLists.size > 500) paramLists.clear();
+    paramLists.set(key, list);
+  }
+  return list ?? undefined;
+}
+
+function readParamList(text: string, name: string): string[] | undefined {
   const at = text.indexOf(`fn ${name}(`);
   if (at < 0) return undefined;
   let depth = 0;
