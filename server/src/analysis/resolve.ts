@@ -465,17 +465,34 @@ function joinParts(parts: readonly { part: ScopePart; offset: number }[]): Scope
 }
 
 /** A segment whose node is looked up only when asked for (most leaves are never reported at). */
-function lazySegment(root: Node, text: string, start: number, end: number): Segment {
-  let node: Node | undefined;
-  return {
-    text,
-    start,
-    end,
-    get node(): Node {
-      node ??= root.descendantForIndex(start, end) ?? root;
-      return node;
-    },
-  };
+class LazySegment implements Segment {
+  private found: Node | undefined;
+
+  constructor(
+    private readonly root: Node,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get node(): Node {
+    this.found ??= this.root.descendantForIndex(this.start, this.end) ?? this.root;
+    return this.found;
+  }
+}
+
+/** A leaf of a scope built from parts: its node is its last segment's, looked up when asked for. */
+class PartUseLeaf implements UseLeaf {
+  constructor(
+    readonly path: string,
+    readonly local: string | undefined,
+    readonly glob: boolean,
+    readonly segments: readonly LazySegment[],
+  ) {}
+
+  get node(): Node {
+    return this.segments[this.segments.length - 1].node;
+  }
 }
 
 /**
@@ -493,17 +510,8 @@ export function buildScope(root: Node, crateName?: string, units?: readonly Scop
     for (let i = 0; i < part.locals.length; i++) locals.add(part.locals[i]);
     for (let i = 0; i < part.leaves.length; i++) {
       const l = part.leaves[i];
-      const segments = l.segments.map((g) => lazySegment(root, g.text, g.start + start, g.end + start));
-      const last = segments[segments.length - 1];
-      leaves.push({
-        path: l.path,
-        local: l.local,
-        glob: l.glob,
-        segments,
-        get node(): Node {
-          return last.node;
-        },
-      });
+      const segments = l.segments.map((g) => new LazySegment(root, g.text, g.start + start, g.end + start));
+      leaves.push(new PartUseLeaf(l.path, l.local, l.glob, segments));
     }
   };
   if (units) {
