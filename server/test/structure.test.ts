@@ -164,6 +164,24 @@ test('comments and literals are stepped over as the lexer reads them, in a file 
   tree.delete();
 });
 
+test('very long literals and deeply nested comments are stepped over whole', async () => {
+  const parser = await sharedParser();
+  const bodies = ['a'.repeat(400_000), 'a\\"'.repeat(100_000), '\\\\'.repeat(100_000)];
+  const texts = [
+    ...bodies.map((b) => `fn f() {\n    let s = "${b}";\n    kernel::pr_info!("x");\n}\n`),
+    `fn f() {\n    let s = r#"${'x"'.repeat(100_000)}"#;\n    kernel::pr_info!("x");\n}\n`,
+    `/* ${'/* '.repeat(20_000)}${' */'.repeat(20_000)} */\nfn g() {\n    kernel::pr_info!("x");\n}\n`,
+  ];
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    assert.equal(tree.rootNode.hasError, false);
+    const spans = actual(tree, text).spans;
+    assert.deepEqual(spans.map((l) => l.split(' ')[0]), ['macro_invocation'], text.slice(0, 40));
+    tree.delete();
+  }
+});
+
 test('lets and macro calls the text search could misread are found as the reference query finds them', async () => {
   const parser = await sharedParser();
   const text = [
