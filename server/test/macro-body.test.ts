@@ -162,7 +162,7 @@ test('attributes before an item and attribute paths, read from the text, agree w
 
 test('the tokens of a token tree are its children without delimiters and comments, in order', async () => {
   const parser = await sharedParser();
-  const text = 'fn f() { m!(a::b <- c, #[x] d: 1..=2, "s" /* c */ \'l: e? $x, (g) [h] {i} -> _ ); }\n';
+  const text = 'fn f() { m!(a::b <- c, #[x] d: 1..=2, "s" /* c */ \'l: e? $x, (g) [h] {i} -> _ // end\n /= 2); }\n';
   const tree = parser.parse(text);
   assert.ok(tree);
   const call = tree.rootNode.descendantForIndex(text.indexOf('m!'))?.parent;
@@ -174,12 +174,12 @@ test('the tokens of a token tree are its children without delimiters and comment
   const tt = 'token_tree';
   assert.deepEqual(
     tokens.map((t) => t.type),
-    [id, '::', id, '<', '-', id, ',', '#', tt, id, ':', 'integer_literal', '..=', 'integer_literal', ',', 'string_literal', "'", id, ':', id, '?', '$', id, ',', tt, tt, tt, '->', '_'],
+    [id, '::', id, '<', '-', id, ',', '#', tt, id, ':', 'integer_literal', '..=', 'integer_literal', ',', 'string_literal', "'", id, ':', id, '?', '$', id, ',', tt, tt, tt, '->', '_', '/=', 'integer_literal'],
   );
   assert.ok(!tokens.some((t) => t.type === 'block_comment'), 'comments are left out');
   assert.deepEqual(
     tokens.map((t) => text.slice(t.startIndex, t.endIndex)),
-    ['a', '::', 'b', '<', '-', 'c', ',', '#', '[x]', 'd', ':', '1', '..=', '2', ',', '"s"', "'", 'l', ':', 'e', '?', '$', 'x', ',', '(g)', '[h]', '{i}', '->', '_'],
+    ['a', '::', 'b', '<', '-', 'c', ',', '#', '[x]', 'd', ':', '1', '..=', '2', ',', '"s"', "'", 'l', ':', 'e', '?', '$', 'x', ',', '(g)', '[h]', '{i}', '->', '_', '/=', '2'],
   );
   tree.delete();
 });
