@@ -63,7 +63,10 @@ export function segmentsOf(node: Node): Segment[] | undefined {
 
 const PLAIN_PATH = new RegExp(`^${PLAIN_PATH_SOURCE}$`);
 
-/** A path segment read from the text, whose node is looked up the first time it is asked for. */
+/**
+ * A path segment read from the text, whose node is looked up the first time it is asked for (most are never
+ * reported at): the smallest named node there, or with `anyNode` the smallest node of any kind.
+ */
 class TextSegment implements Segment {
   private found: Node | undefined;
 
@@ -72,10 +75,12 @@ class TextSegment implements Segment {
     readonly text: string,
     readonly start: number,
     readonly end: number,
+    private readonly anyNode = false,
   ) {}
 
   get node(): Node {
-    this.found ??= this.root.namedDescendantForIndex(this.start, this.end) ?? this.root;
+    this.found ??=
+      (this.anyNode ? this.root.descendantForIndex(this.start, this.end) : this.root.namedDescendantForIndex(this.start, this.end)) ?? this.root;
     return this.found;
   }
 }
@@ -179,21 +184,6 @@ function collectUse(node: Node, prefix: Segment[], leaves: UseLeaf[]): void {
   }
 }
 
-/** A path segment read from the text. */
-interface TextSegmentAt {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** A `use` leaf read from the text: offsets into the file's text. */
-interface TextLeaf {
-  path: string;
-  local?: string;
-  glob: boolean;
-  segments: readonly TextSegmentAt[];
-}
-
 /** The keywords a `use` path may start with; as any other segment they are left to the tree. */
 const PATH_ROOTS = new Set(['crate', 'self', 'super']);
 
@@ -203,13 +193,13 @@ const PATH_ROOTS = new Set(['crate', 'self', 'super']);
  * its argument; undefined for anything else (comments, leading `::`, raw or non-ASCII names, attributes…), which the
  * caller then reads from the tree.
  */
-export function useLeavesFromText(text: string, start: number, end: number): TextLeaf[] | undefined {
-  const leaves: TextLeaf[] = [];
+export function useLeavesFromText(text: string, start: number, end: number): PartLeaf[] | undefined {
+  const leaves: PartLeaf[] = [];
   let i = start;
   const skipSpace = (): void => {
     while (i < end && isSpace(text.charCodeAt(i))) i++;
   };
-  const word = (): TextSegmentAt | undefined => {
+  const word = (): SegmentAt | undefined => {
     skipSpace();
     const from = i;
     if (i >= end || !isIdentStart(text.charCodeAt(i))) return undefined;
@@ -238,7 +228,7 @@ export function useLeavesFromText(text: string, start: number, end: number): Tex
     head = word();
   } else if (head?.text === 'crate') head = word();
   if (head?.text !== 'use') return undefined;
-  const leaf = (prefix: TextLeaf['segments'], segs: TextLeaf['segments'], local: string | undefined, glob: boolean): void => {
+  const leaf = (prefix: PartLeaf['segments'], segs: PartLeaf['segments'], local: string | undefined, glob: boolean): void => {
     let full = [...prefix, ...segs];
     if (!glob && full.length > 1 && full[full.length - 1].text === 'self') full = full.slice(0, -1);
     if (full.length === 0) return;
@@ -247,7 +237,7 @@ export function useLeavesFromText(text: string, start: number, end: number): Tex
   };
   // One use tree (after `prefix`); false when the text is not plain. Groups nest; the depth is bounded so that
   // hostile nesting falls back to the tree (which handles it) instead of exhausting the stack here.
-  const tree = (prefix: TextLeaf['segments'], depth: number): boolean => {
+  const tree = (prefix: PartLeaf['segments'], depth: number): boolean => {
     if (depth > 64) return false;
     skipSpace();
     if (eat('{')) return list(prefix, depth);
@@ -255,7 +245,7 @@ export function useLeavesFromText(text: string, start: number, end: number): Tex
       leaf(prefix, [], undefined, true);
       return true;
     }
-    const segs: TextSegmentAt[] = [];
+    const segs: SegmentAt[] = [];
     for (;;) {
       const w = word();
       if (!w) return false;
@@ -286,7 +276,7 @@ export function useLeavesFromText(text: string, start: number, end: number): Tex
     leaf(prefix, segs, undefined, false);
     return true;
   };
-  const list = (prefix: TextLeaf['segments'], depth: number): boolean => {
+  const list = (prefix: PartLeaf['segments'], depth: number): boolean => {
     for (;;) {
       skipSpace();
       if (eat('}')) return true;
@@ -365,17 +355,25 @@ export interface ScopePart {
   locals: readonly string[];
 }
 
+/** A path segment as plain data: its text and where it is. */
+interface SegmentAt {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A `use` leaf as plain data (offsets into the file while reading, relative to the node's start in a part). */
 interface PartLeaf {
   path: string;
   local?: string;
   glob: boolean;
-  segments: readonly { text: string; start: number; end: number }[];
+  segments: readonly SegmentAt[];
 }
 
 /** Reads the `use` declarations and definitions under `top` (itself included), walking only through scope containers. */
 export function scopePart(top: Node, text?: string): ScopePart {
-  const leaves: UseLeaf[] = [];
-  const plain: TextLeaf[] = [];
+  // Leaves in document order, from the text when a declaration is plain and from the tree otherwise.
+  const leaves: PartLeaf[] = [];
   const locals: string[] = [];
   // A cursor walk that only makes Node objects for what it keeps: reading a type at the cursor is far cheaper.
   const cursor = top.walk();
@@ -386,18 +384,18 @@ export function scopePart(top: Node, text?: string): ScopePart {
       let descend = false;
       const fromText = type === 'use_declaration' && text !== undefined ? useLeavesFromText(text, cursor.startIndex, cursor.endIndex) : undefined;
       if (fromText) {
-        for (const l of fromText) plain.push(l);
+        for (const l of fromText) leaves.push(l);
       } else if (type === 'use_declaration') {
         const arg = cursor.currentNode.childForFieldName('argument');
         if (arg) {
           // Pathologically nested groups (thousands of `{` levels) would exhaust the stack: such a
           // declaration is left out of the scope, which makes resolution silent for it, never wrong.
-          const before = leaves.length;
+          const found: UseLeaf[] = [];
           try {
-            collectUse(arg, [], leaves);
+            collectUse(arg, [], found);
+            for (const l of found) leaves.push(l);
           } catch (error) {
             if (!(error instanceof RangeError)) throw error;
-            leaves.length = before;
           }
         }
       } else {
@@ -432,12 +430,9 @@ export function scopePart(top: Node, text?: string): ScopePart {
     cursor.delete();
   }
   const base = top.startIndex;
-  // Leaves read from the text and from the tree, back in document order.
-  const all: TextLeaf[] = [...plain, ...leaves];
-  if (plain.length > 0 && leaves.length > 0) all.sort((a, b) => a.segments[0].start - b.segments[0].start);
   return {
     locals,
-    leaves: all.map((l) => ({
+    leaves: leaves.map((l) => ({
       path: l.path,
       local: l.local,
       glob: l.glob,
@@ -464,30 +459,13 @@ function joinParts(parts: readonly { part: ScopePart; offset: number }[]): Scope
   };
 }
 
-/** A segment whose node is looked up only when asked for (most leaves are never reported at). */
-class LazySegment implements Segment {
-  private found: Node | undefined;
-
-  constructor(
-    private readonly root: Node,
-    readonly text: string,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-
-  get node(): Node {
-    this.found ??= this.root.descendantForIndex(this.start, this.end) ?? this.root;
-    return this.found;
-  }
-}
-
 /** A leaf of a scope built from parts: its node is its last segment's, looked up when asked for. */
 class PartUseLeaf implements UseLeaf {
   constructor(
     readonly path: string,
     readonly local: string | undefined,
     readonly glob: boolean,
-    readonly segments: readonly LazySegment[],
+    readonly segments: readonly TextSegment[],
   ) {}
 
   get node(): Node {
@@ -510,7 +488,7 @@ export function buildScope(root: Node, crateName?: string, units?: readonly Scop
     for (let i = 0; i < part.locals.length; i++) locals.add(part.locals[i]);
     for (let i = 0; i < part.leaves.length; i++) {
       const l = part.leaves[i];
-      const segments = l.segments.map((g) => new LazySegment(root, g.text, g.start + start, g.end + start));
+      const segments = l.segments.map((g) => new TextSegment(root, g.text, g.start + start, g.end + start, true));
       leaves.push(new PartUseLeaf(l.path, l.local, l.glob, segments));
     }
   };
