@@ -2,7 +2,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { isIdentChar, isIdentStart, isSpace, PLAIN_PATH_SOURCE } from '../parsing/chars';
+import { isIdentChar, isSpace, PLAIN_PATH_SOURCE, plainWordEnd } from '../parsing/chars';
 import { sourceText } from '../parsing/walk';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
@@ -201,12 +201,11 @@ export function useLeavesFromText(text: string, start: number, end: number): Par
   };
   const word = (): SegmentAt | undefined => {
     skipSpace();
+    const to = plainWordEnd(text, i, end);
+    if (to < 0) return undefined;
     const from = i;
-    if (i >= end || !isIdentStart(text.charCodeAt(i))) return undefined;
-    while (i < end && isIdentChar(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (c === 35 /* # */ || c >= 128) return undefined;
-    return { text: text.slice(from, i), start: from, end: i };
+    i = to;
+    return { text: text.slice(from, to), start: from, end: to };
   };
   const eat = (token: string): boolean => {
     skipSpace();

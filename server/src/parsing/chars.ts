@@ -14,6 +14,18 @@ export function isIdentChar(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 
+/**
+ * The end of the ASCII identifier that starts at `from` (read up to `limit`), or -1 when none starts there or it is
+ * not a whole plain word: a `#` (a raw identifier) or a character outside ASCII right after it is left to the tree.
+ */
+export function plainWordEnd(text: string, from: number, limit: number): number {
+  if (from >= limit || !isIdentStart(text.charCodeAt(from))) return -1;
+  let i = from + 1;
+  while (i < limit && isIdentChar(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c === 35 /* # */ || c >= 128 ? -1 : i;
+}
+
 /** Space, tab, line feed or carriage return. */
 export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;

@@ -6,7 +6,7 @@
  * compare it with a query over every node (server/test/structure.test.ts).
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { commentRunEnd, isIdentChar, isIdentStart, isSpace } from './chars';
+import { commentRunEnd, isIdentChar, isIdentStart, isSpace, plainWordEnd } from './chars';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
@@ -565,11 +565,11 @@ function letPattern(text: string, from: number): LetPattern | undefined {
   let i = from;
   const word = (): string | undefined => {
     while (isSpace(text.charCodeAt(i))) i++;
+    const end = plainWordEnd(text, i, text.length);
+    if (end < 0) return undefined;
     const start = i;
-    if (!isIdentStart(text.charCodeAt(i))) return undefined;
-    while (isIdentChar(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    return c === 35 /* # */ || c >= 128 ? undefined : text.slice(start, i);
+    i = end;
+    return text.slice(start, end);
   };
   let name = word();
   if (name === 'mut') name = word();
