@@ -33,20 +33,3 @@ export function isSpace(c: number): boolean {
 
 /** A plain path as a regex source: ASCII words joined by `::`, spaces allowed around it (`a::b :: C`). */
 export const PLAIN_PATH_SOURCE = '[A-Za-z_][A-Za-z0-9_]*(?:\\s*::\\s*[A-Za-z_][A-Za-z0-9_]*)*';
-
-/**
- * Where a run of line comments that starts on a line ending at `lineEnd` ends: each following line whose first
- * character other than whitespace is `//` belongs to it. Bounded by `to`. (Once a tree without errors has a line
- * comment on the first line, the lexer is between tokens at each next line's start, where `//` can only begin
- * another comment.)
- */
-export function commentRunEnd(text: string, lineEnd: number, to: number): number {
-  let end = lineEnd;
-  for (;;) {
-    let i = end;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i + 1 >= to || text.charCodeAt(i) !== 47 || text.charCodeAt(i + 1) !== 47) return end;
-    const next = text.indexOf('\n', i + 2);
-    end = next >= 0 && next < to ? next : to;
-  }
-}

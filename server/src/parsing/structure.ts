@@ -6,7 +6,7 @@
  * compare it with a query over every node (server/test/structure.test.ts).
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { commentRunEnd, isIdentChar, isIdentStart, isSpace, plainWordEnd } from './chars';
+import { isIdentChar, isIdentStart, isSpace, plainWordEnd } from './chars';
 import { sessionCache, sessionFocus, sourceText } from './walk';
 
 /** Node types the structure holds; each capture name equals its node type. */
@@ -488,6 +488,23 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
     break;
   }
   return { start, end, lastColons };
+}
+
+/**
+ * Where a run of line comments that starts on a line ending at `lineEnd` ends: each following line whose first
+ * character other than whitespace is `//` belongs to it. Bounded by `to`. (Once a tree without errors has a line
+ * comment on the first line, the lexer is between tokens at each next line's start, where `//` can only begin
+ * another comment.)
+ */
+function commentRunEnd(text: string, lineEnd: number, to: number): number {
+  let end = lineEnd;
+  for (;;) {
+    let i = end;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i + 1 >= to || text.charCodeAt(i) !== 47 || text.charCodeAt(i + 1) !== 47) return end;
+    const next = text.indexOf('\n', i + 2);
+    end = next >= 0 && next < to ? next : to;
+  }
 }
 
 /** Where the comment starting at `at` ends (a line comment at its line's end; block comments nest). */
