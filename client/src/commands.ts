@@ -1,6 +1,6 @@
 /** Every command of the extension, in one table. */
 import * as vscode from 'vscode';
-import { configuredTarget, OFFERED_RELEASES, writeTarget } from './settings';
+import { configuredTarget, DEVELOPMENT_RELEASES, OFFERED_RELEASES, writeTarget } from './settings';
 
 /** What commands need from the extension. */
 export interface CommandHost {
@@ -11,8 +11,11 @@ export interface CommandHost {
 async function selectTargetVersion(): Promise<void> {
   const current = configuredTarget();
   const items: vscode.QuickPickItem[] = [
-    { label: 'auto', description: 'from the kernel tree\'s Makefile, else the newest known release', picked: current === 'auto' },
-    ...OFFERED_RELEASES.map((r) => ({ label: r, description: r === current ? 'current' : undefined, picked: r === current })),
+    { label: 'auto', description: 'from the kernel tree\'s Makefile, else the newest published release known', picked: current === 'auto' },
+    ...OFFERED_RELEASES.map((r) => {
+      const notes = [DEVELOPMENT_RELEASES.includes(r) ? 'in development (release candidates)' : '', r === current ? 'current' : ''].filter(Boolean);
+      return { label: r, description: notes.join(' · ') || undefined, picked: r === current };
+    }),
   ];
   const pick = await vscode.window.showQuickPick(items, { title: 'Kernel Rust: target kernel version', placeHolder: `now: ${current}` });
   if (pick) await writeTarget(pick.label);

@@ -1,14 +1,15 @@
 /** Reading and writing the extension's settings. */
 import * as vscode from 'vscode';
+import { DEVELOPMENT_RELEASES, RELEASES } from '../../server/src/kb/releases';
 
 /** The settings section every key lives under. */
 export const SECTION = 'kernelRust';
 
-/** Kernel releases offered in the picker, newest first (kept in step with the server's release registry). */
-export const OFFERED_RELEASES = [
-  '6.19', '6.18', '6.17', '6.16', '6.15', '6.14', '6.13', '6.12', '6.11', '6.10',
-  '6.9', '6.8', '6.7', '6.6', '6.5', '6.4', '6.3', '6.2', '6.1',
-];
+/** Kernel releases offered in the picker, newest first: the server's release registry, bundled in. */
+export const OFFERED_RELEASES: readonly string[] = [...RELEASES].reverse();
+
+/** Releases still in development, marked as such in the picker. */
+export { DEVELOPMENT_RELEASES };
 
 /** The configured target: "auto" or a release. */
 export function configuredTarget(): string {

@@ -7,6 +7,8 @@ interface TargetInfo {
   source: 'setting' | 'Makefile' | 'default';
   kernelRoot?: string;
   note?: string;
+  unknownRelease?: string;
+  prerelease?: string;
 }
 
 /** Shows "Kernel 6.15 · Makefile" for the active editor; click to change the target. */
@@ -37,10 +39,15 @@ export class TargetStatus implements vscode.Disposable {
       const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', { uri: editor.document.uri.toString() });
       const where = info.source === 'setting' ? 'setting' : info.source;
       const busy = info.kernelRoot !== undefined && this.indexingRoots.has(info.kernelRoot);
-      this.item.text = `${busy ? '$(sync~spin) ' : ''}Kernel ${info.release} · ${where}${busy ? ' · indexing' : ''}`;
+      const shown = info.unknownRelease
+        ? `$(warning) Kernel ${info.unknownRelease}? · checked as ${info.release}`
+        : `Kernel ${info.release}${info.prerelease ? `-${info.prerelease}` : ''} · ${where}`;
+      this.item.text = `${busy ? '$(sync~spin) ' : ''}${shown}${busy ? ' · indexing' : ''}`;
+      this.item.backgroundColor = info.unknownRelease ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       const tip = new vscode.MarkdownString(
         `Kernel Rust checks this file against **Linux ${info.release}**` +
-          (info.source === 'Makefile' ? ` (from the Makefile in \`${info.kernelRoot}\`)` : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest release it knows; no kernel tree found above the file)') +
+          (info.source === 'Makefile' ? ` (from the Makefile in \`${info.kernelRoot}\`)` : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest published release it knows; no kernel tree found above the file)') +
+          (info.prerelease ? `, a release candidate (${info.prerelease}): facts for a release still in development may change` : '') +
           (info.note ? `.\n\n${info.note}` : '.') +
           '\n\nClick to choose another release.',
       );

@@ -54,7 +54,16 @@ function readSource(file: string): { text: string } | { skip: string } {
   }
 }
 
-function sarif(reports: FileReport[]): unknown {
+/** One line per kernel tree whose Makefile names a release the knowledge base does not know: said on every run. */
+function unknownReleaseWarnings(reports: FileReport[]): string[] {
+  const seen = new Map<string, string>();
+  for (const r of reports) {
+    if (r.target.unknownRelease && r.target.note) seen.set(r.target.kernelRoot ?? '?', `${displayPath(r.target.kernelRoot ?? '?')}: ${r.target.note}`);
+  }
+  return [...seen.values()];
+}
+
+function sarif(reports: FileReport[], skipped: Skipped[], exitCode: number): unknown {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -96,6 +105,20 @@ function sarif(reports: FileReport[]): unknown {
             properties: { targetVersion: rep.target.release },
           })),
         ),
+        invocations: [
+          {
+            executionSuccessful: exitCode < 2,
+            exitCode,
+            toolExecutionNotifications: [
+              ...unknownReleaseWarnings(reports).map((text) => ({ level: 'warning', descriptor: { id: 'unknown-release' }, message: { text } })),
+              ...skipped.map((s) => ({
+                level: s.reason === 'vendored third-party crate' ? 'note' : 'warning',
+                descriptor: { id: 'file-skipped' },
+                message: { text: `${displayPath(s.path)}: skipped: ${s.reason}${s.files > 1 ? ` (${s.files} files)` : ''}` },
+              })),
+            ],
+          },
+        ],
         columnKind: 'utf16CodeUnits',
       },
     ],
@@ -106,8 +129,9 @@ function describeTargets(reports: FileReport[], explicit: string | undefined): s
   if (explicit) return `Linux ${explicit} (from --target-version)`;
   const seen = new Map<string, number>();
   for (const r of reports) {
-    const src = r.target.source === 'Makefile' ? `Makefile in ${displayPath(r.target.kernelRoot ?? '?')}` : 'default: newest known';
-    const key = `Linux ${r.target.release} (${src}${r.target.note ? `; ${r.target.note}` : ''})`;
+    const src = r.target.source === 'Makefile' ? `Makefile in ${displayPath(r.target.kernelRoot ?? '?')}` : 'default: newest published release known';
+    const pre = r.target.prerelease ? `-${r.target.prerelease}, a release candidate` : '';
+    const key = `Linux ${r.target.release}${pre} (${src}${r.target.note ? `; ${r.target.note}` : ''})`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   return [...seen.keys()].join(', ') || 'none (no files)';
@@ -196,9 +220,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   parser.delete();
   for (const e of ruleErrors) process.stderr.write(`kernel-rust-check: internal error in rule ${e}\n`);
+  for (const w of unknownReleaseWarnings(reports)) process.stderr.write(`kernel-rust-check: warning: ${w}\n`);
+  const failing = reports.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
 
   if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(sarif(reports), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(sarif(reports, skipped, failing ? 1 : 0), null, 2)}\n`);
   } else if (options.format === 'json') {
     const findings = reports.flatMap((r) =>
       r.findings.map((f) => ({
@@ -224,7 +250,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   if (options.stats) printStats(reports, skipped, options, performance.now() - started, ruleErrors);
-  const failing = reports.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
   return failing ? 1 : 0;
 }
 

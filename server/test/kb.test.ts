@@ -110,12 +110,24 @@ test('lints trust only sure facts: backports and unread releases stay silent', (
   const kbox = kb.resolve('kernel::alloc::kbox', '6.12');
   assert.ok(kbox);
   assert.equal(statusAt(kbox, '6.12').state, 'not-yet');
-  assert.equal(sureStatusAt(kbox, '6.12'), undefined, 'Debian 6.12.y carries kbox through stable backports');
+  assert.equal(sureStatusAt(kbox, '6.12.118'), undefined, 'Debian 6.12.y carries kbox through stable backports');
+  assert.equal(sureStatusAt(kbox, '6.12')?.state, 'not-yet', '6.12 as first published surely lacks it');
   assert.equal(sureStatusAt(kbox, '6.11')?.state, 'not-yet');
   const usb = kb.resolve('kernel::usb', '6.16');
   assert.ok(usb);
   assert.equal(sureStatusAt(usb, '6.16'), undefined);
   assert.equal(sureStatusAt(usb, '6.14')?.state, 'not-yet');
+});
+
+test('a backport with a known point release makes the item available from that point of the line on', () => {
+  const item: KbItem = { path: 'x::Z', kind: 'struct', since: '6.16', backportedTo: ['6.15.3'], signatures: [{ text: 'pub struct Z;' }], docs: 'z', link: 'https://rust.docs.kernel.org/x' };
+  assert.equal(statusAt(item, '6.15.3').state, 'available');
+  assert.equal(statusAt(item, '6.15.9').state, 'available');
+  assert.equal(sureStatusAt(item, '6.15.2')?.state, 'not-yet');
+  assert.equal(sureStatusAt(item, '6.15')?.state, 'not-yet');
+  assert.equal(sureStatusAt(item, '6.14.20')?.state, 'not-yet');
+  const s = statusAt(item, '6.15.4');
+  assert.equal(s.state === 'available' ? s.signature?.text : undefined, 'pub struct Z;');
 });
 
 test('an old and a new entry under one path: the one live at the target wins', () => {

@@ -2,7 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
-import { compareReleases } from '../kb/version';
+import { compareReleases, isDevelopmentRelease, pointOf } from '../kb/version';
 import { symbolAt } from './symbol-at';
 import type { Range } from './types';
 
@@ -38,11 +38,14 @@ export function versionLines(item: KbItem, target: string): string[] {
   } else {
     lines.push(`Since Linux ${item.since}${item.until ? `; removed in ${item.until}${item.replacement ? ` (then use \`${item.replacement}\`)` : ''}` : ''}.`);
   }
-  if (item.backportedTo?.length) lines.push(`Also in later stable updates of ${item.backportedTo.join(', ')}.`);
+  for (const b of item.backportedTo ?? []) {
+    lines.push(pointOf(b) > 0 ? `Backported to ${b.replace(/\.\d+$/, '')}.y from ${b}.` : `Also in later stable updates of ${b} (from which point release is not known).`);
+  }
   for (const c of item.changes ?? []) {
     const past = compareReleases(c.version, target) <= 0;
     lines.push(`${past ? 'Changed in' : 'From'} ${c.version}: ${c.note}`);
   }
+  if (isDevelopmentRelease(target)) lines.push(`_Linux ${target} is still in development: these facts may change before it is released._`);
   if (item.confidence === 'uncertain') lines.push(`_Version facts partly unverified: ${item.note ?? 'see the knowledge base entry'}_`);
   return lines;
 }

@@ -1,8 +1,8 @@
 /** Deciding which kernel release to check against: an explicit choice, the kernel tree's Makefile, or the default. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NEWEST_RELEASE, OLDEST_RELEASE } from '../kb/releases';
-import { compareReleases, isKnownRelease, normalizeRelease } from '../kb/version';
+import { NEWEST_RELEASE, NEWEST_STABLE_RELEASE, OLDEST_RELEASE, RELEASES } from '../kb/releases';
+import { canonicalTarget, compareReleases, isKnownRelease, parseRelease } from '../kb/version';
 
 /** Where the target release came from. */
 export type TargetSource = 'setting' | 'Makefile' | 'default';
@@ -15,20 +15,48 @@ export interface Target {
   kernelRoot?: string;
   /** Set when the Makefile named a release the knowledge base does not know. */
   note?: string;
+  /** The release the Makefile named when the knowledge base does not know it (the target is then the nearest known). */
+  unknownRelease?: string;
+  /** A pre-release suffix from the Makefile's EXTRAVERSION, e.g. "rc3". */
+  prerelease?: string;
 }
 
-/** Reads VERSION and PATCHLEVEL from a kernel top-level Makefile's text. */
+/** Only the head of a Makefile is read: the version lines are its first lines in every kernel. */
+const MAKEFILE_HEAD_BYTES = 64 * 1024;
+
+/** The release a kernel top-level Makefile names (VERSION, PATCHLEVEL, SUBLEVEL), with EXTRAVERSION's -rcN if any. */
+export interface MakefileRelease {
+  /** "7.1.5", or "7.1" when SUBLEVEL is 0 or missing. */
+  release: string;
+  prerelease?: string;
+}
+
+/** Reads VERSION, PATCHLEVEL, SUBLEVEL and EXTRAVERSION from a kernel top-level Makefile's text. */
+export function makefileRelease(text: string): MakefileRelease | undefined {
+  const head = text.length > MAKEFILE_HEAD_BYTES ? text.slice(0, MAKEFILE_HEAD_BYTES) : text;
+  const field = (name: string): RegExpExecArray | null => new RegExp(`^${name}[ \\t]*=[ \\t]*(\\S*)[ \\t]*$`, 'm').exec(head);
+  const version = field('VERSION');
+  const patch = field('PATCHLEVEL');
+  if (!version || !patch || !/^\d{1,6}$/.test(version[1]) || !/^\d{1,6}$/.test(patch[1])) return undefined;
+  const sub = field('SUBLEVEL');
+  const point = sub && /^\d{1,6}$/.test(sub[1]) ? Number(sub[1]) : 0;
+  const release = canonicalTarget(`${Number(version[1])}.${Number(patch[1])}.${point}`);
+  if (!release) return undefined;
+  const extra = field('EXTRAVERSION')?.[1] ?? '';
+  const rc = /^-(rc\d{1,4})$/.exec(extra);
+  return rc ? { release, prerelease: rc[1] } : { release };
+}
+
+/** Reads the release ("6.15", "7.1.5") from a kernel top-level Makefile's text. */
 export function releaseFromMakefile(text: string): string | undefined {
-  const version = /^VERSION\s*=\s*(\d+)\s*$/m.exec(text);
-  const patch = /^PATCHLEVEL\s*=\s*(\d+)\s*$/m.exec(text);
-  if (!version || !patch) return undefined;
-  return `${Number(version[1])}.${Number(patch[1])}`;
+  return makefileRelease(text)?.release;
 }
 
 /** A kernel tree found above some file. */
 export interface KernelTree {
   root: string;
   release: string;
+  prerelease?: string;
 }
 
 /** Finds kernel trees by walking up from files, remembering each folder's answer. */
@@ -70,41 +98,66 @@ export class KernelTreeLocator {
       if (!fs.statSync(path.join(dir, 'rust', 'kernel')).isDirectory()) return null;
       const makefile = path.join(dir, 'Makefile');
       const stat = fs.statSync(makefile);
-      if (!stat.isFile() || stat.size > 512 * 1024) return null;
-      const release = releaseFromMakefile(fs.readFileSync(makefile, 'utf8'));
-      return release ? { root: dir, release } : null;
+      if (!stat.isFile()) return null;
+      const found = makefileRelease(readHead(makefile));
+      return found ? { root: dir, ...found } : null;
     } catch {
       return null;
     }
   }
 }
 
+/** The first bytes of a file as text (a Makefile may be huge or binary; only its head names the release). */
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(MAKEFILE_HEAD_BYTES);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Result of reading a user's target setting. */
 export type SettingValue = { kind: 'auto' } | { kind: 'release'; release: string } | { kind: 'invalid'; reason: string };
 
-/** Interprets a `kernelRust.targetVersion` value: "auto", a known release, or an explained error. */
+/**
+ * Interprets a `kernelRust.targetVersion` value: "auto", a known release ("7.3", a point release "7.1.5", or a
+ * release candidate "7.4-rc2", which targets 7.4), or an explained error.
+ */
 export function readTargetSetting(value: unknown): SettingValue {
   if (value === undefined || value === null || value === '' || value === 'auto') return { kind: 'auto' };
   if (typeof value !== 'string') return { kind: 'invalid', reason: `expected "auto" or a release such as "6.15", got ${JSON.stringify(value)}` };
-  const release = normalizeRelease(value);
-  if (!release) return { kind: 'invalid', reason: `"${value}" is not a kernel release such as "6.15"` };
-  if (!isKnownRelease(release)) return { kind: 'invalid', reason: `Linux ${release} is not a release this version of Kernel Rust knows` };
+  const parts = parseRelease(value);
+  const release = canonicalTarget(value);
+  if (!parts || !release || (parts.pre !== undefined && !/^rc\d{1,4}$/.test(parts.pre))) {
+    return { kind: 'invalid', reason: `"${value}" is not a kernel release such as "6.15" or "7.1.5"` };
+  }
+  if (!isKnownRelease(release)) return { kind: 'invalid', reason: `Linux ${release} is not a release this version of Kernel Rust knows (it knows ${OLDEST_RELEASE} to ${NEWEST_RELEASE})` };
   return { kind: 'release', release };
 }
 
-/** The target for a file: the explicit release if set, else the kernel tree above it, else the newest known. */
+/** The target for a file: the explicit release if set, else the kernel tree above it, else the newest published. */
 export function resolveTarget(explicit: string | undefined, filePath: string | undefined, locator: KernelTreeLocator): Target {
   if (explicit) return { release: explicit, source: 'setting' };
   const tree = filePath ? locator.find(path.dirname(filePath)) : undefined;
   if (tree) {
-    if (isKnownRelease(tree.release)) return { release: tree.release, source: 'Makefile', kernelRoot: tree.root };
-    const clamped = compareReleases(tree.release, NEWEST_RELEASE) > 0 ? NEWEST_RELEASE : OLDEST_RELEASE;
+    const pre = tree.prerelease ? { prerelease: tree.prerelease } : {};
+    if (isKnownRelease(tree.release)) return { release: tree.release, source: 'Makefile', kernelRoot: tree.root, ...pre };
+    // The nearest known release not newer than the one named (6.1000 → 6.19, 8.2 → the newest known), else the oldest.
+    const clamped = [...RELEASES].reverse().find((r) => compareReleases(r, tree.release) <= 0) ?? OLDEST_RELEASE;
+    const newer = compareReleases(tree.release, OLDEST_RELEASE) > 0;
     return {
       release: clamped,
       source: 'Makefile',
       kernelRoot: tree.root,
-      note: `the Makefile says ${tree.release}, which this version of Kernel Rust does not know; checking as ${clamped}`,
+      unknownRelease: tree.release,
+      ...pre,
+      note:
+        `the Makefile says Linux ${tree.release}, which this version of Kernel Rust does not know ` +
+        (newer ? `(it knows ${OLDEST_RELEASE} to ${NEWEST_RELEASE}); checking as ${clamped}, so APIs added since then are not recognised — update Kernel Rust` : `(it knows ${OLDEST_RELEASE} and later); checking as ${clamped}`),
     };
   }
-  return { release: NEWEST_RELEASE, source: 'default' };
+  return { release: NEWEST_STABLE_RELEASE, source: 'default' };
 }

@@ -24,6 +24,9 @@ export class Targets {
   readonly locator = new KernelTreeLocator();
   /** A workspace folder path, used when asked about no document in particular. */
   workspaceRoot: string | undefined;
+  private connection: Connection | undefined;
+  /** Kernel trees whose unknown release was already announced (once per tree and release). */
+  private readonly warned = new Set<string>();
 
   constructor(private readonly settings: Settings) {}
 
@@ -31,11 +34,22 @@ export class Targets {
   forUri(uri: string | undefined): Target {
     const file = uri ? uriToPath(uri) : undefined;
     const probe = file ?? (this.workspaceRoot ? `${this.workspaceRoot}/.kernel-rust-probe.rs` : undefined);
-    return resolveTarget(this.settings.explicitTarget, probe, this.locator);
+    const target = resolveTarget(this.settings.explicitTarget, probe, this.locator);
+    if (target.unknownRelease && target.note) this.warnOnce(`${target.kernelRoot}\0${target.unknownRelease}`, `Kernel Rust: ${target.kernelRoot}: ${target.note}.`);
+    return target;
+  }
+
+  /** Says a warning to the user once; a release the knowledge base does not know must never pass silently. */
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key) || !this.connection) return;
+    this.warned.add(key);
+    this.connection.console.warn(message);
+    void this.connection.window.showWarningMessage(message);
   }
 
   /** Wires the targetInfo request. */
   register(connection: Connection): void {
+    this.connection = connection;
     connection.onRequest(TARGET_INFO_REQUEST, (params: { uri?: string } | undefined) => this.forUri(params?.uri));
   }
 }

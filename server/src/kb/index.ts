@@ -1,7 +1,7 @@
 /** The knowledge base as a queryable index: items by path and alias, and what each looks like at a target release. */
 import { ITEMS } from './data';
 import type { KbItem, SignatureEra } from './types';
-import { compareReleases, inRange } from './version';
+import { compareReleases, inRange, pointOf, sameLine } from './version';
 
 /** What an item is at a given target release. */
 export type ItemStatus =
@@ -11,12 +11,26 @@ export type ItemStatus =
 
 /** The status of `item` at `target`, with the signature valid there. */
 export function statusAt(item: KbItem, target: string): ItemStatus {
-  if (compareReleases(target, item.since) < 0) return { state: 'not-yet', since: item.since };
+  if (compareReleases(target, item.since) < 0) {
+    if (!backportReaches(item, target)) return { state: 'not-yet', since: item.since };
+    // A stable backport carries the item as it first appeared in mainline.
+    return { state: 'available', signature: item.signatures?.find((s) => s.since === undefined || s.since === item.since) };
+  }
   if (item.until !== undefined && compareReleases(target, item.until) >= 0) {
     return { state: 'removed', until: item.until, replacement: item.replacement };
   }
   const signature = item.signatures?.find((s) => inRange(target, s.since ?? item.since, s.until ?? item.until));
   return { state: 'available', signature };
+}
+
+/** True when a backport with a known point release (`6.15.3`) puts the item into `target` (6.15.3 and later 6.15.y). */
+function backportReaches(item: KbItem, target: string): boolean {
+  return item.backportedTo?.some((b) => pointOf(b) > 0 && sameLine(b, target) && compareReleases(target, b) >= 0) ?? false;
+}
+
+/** True when a backport to the target's line has no known point: a later point release may or may not have it. */
+function backportUnsure(item: KbItem, target: string): boolean {
+  return item.backportedTo?.some((b) => pointOf(b) === 0 && sameLine(b, target) && pointOf(target) > 0) ?? false;
 }
 
 function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): boolean {
@@ -26,7 +40,8 @@ function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): b
 /**
  * The item's status at `target` when the knowledge base is sure of it, else undefined. Lints only act on
  * sure answers: an uncertain `since` counts only for targets up to the newest release read without the item,
- * and stable backports (`backportedTo`) make "not yet" unsure for that release.
+ * and a stable backport whose first point release is unknown (`backportedTo: ['6.12']`) makes "not yet" unsure for
+ * the point releases of that line (6.12 itself, as first published, surely lacks it).
  */
 export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefined {
   // Asked for every path a file spells; the answer depends only on the item and the target.
@@ -52,7 +67,7 @@ export function surelyAvailable(kb: KnowledgeBase, path: string, target: string)
 function computeSureStatus(item: KbItem, target: string): ItemStatus | undefined {
   const status = statusAt(item, target);
   if (status.state === 'not-yet') {
-    if (item.backportedTo?.includes(target)) return undefined;
+    if (backportUnsure(item, target)) return undefined;
     if (uncertainAbout(item, 'since') && !(item.knownAbsentIn && compareReleases(target, item.knownAbsentIn) <= 0)) return undefined;
   }
   if (status.state === 'removed' && uncertainAbout(item, 'until')) return undefined;

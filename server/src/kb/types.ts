@@ -65,7 +65,8 @@ export interface KbItem {
   uncertainAbout?: readonly ('since' | 'until' | 'signatures')[];
   /** With an uncertain `since`: the newest release read and found WITHOUT the item, so targets up to it surely lack it. */
   knownAbsentIn?: Release;
-  /** Mainline releases whose later stable updates (e.g. Debian's 6.12.117) carry the item although the .0 release did not. */
+  /** Stable lines that carry the item although their first release did not: `6.15.3` means 6.15.3 and later 6.15.y
+   *  have it; a bare `6.12` means some later 6.12.y has it, which point is not known (those targets stay unsure). */
   backportedTo?: readonly Release[];
   /** Where the facts come from and what is known beyond them. */
   note?: string;
