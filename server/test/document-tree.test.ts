@@ -114,3 +114,24 @@ test('typing a character and deleting it again takes the earlier tree back, whic
   doc.dispose();
   assert.equal(doc.current, null);
 });
+
+test('a change whose range is written end-first edits the tree as the text library edits the text', async () => {
+  const parser = await sharedParser();
+  const doc = new DocumentTree(parser, 'file:///t.rs', 1, SOURCE.repeat(3));
+  const next = rng(11);
+  const inserts = ['{', '}', '"', 'x', '\n', 'ü', '', 'fn z() {}'];
+  for (let version = 2; version < 200; version++) {
+    const text = doc.text;
+    const a = Math.floor(next() * (text.length + 1));
+    const b = Math.min(text.length, a + 1 + Math.floor(next() * 8));
+    const insert = inserts[Math.floor(next() * inserts.length)];
+    // end before start: the library normalises the range, so the text must come out as for start..end
+    doc.update([{ range: { start: doc.document.positionAt(b), end: doc.document.positionAt(a) }, text: insert }], version);
+    assert.equal(doc.text, text.slice(0, a) + insert + text.slice(b));
+    const fresh = parser.parse(doc.text);
+    assert.ok(fresh && doc.current);
+    assert.equal(doc.current.rootNode.toString(), fresh.rootNode.toString(), `tree differs after reversed edit ${version}`);
+    fresh.delete();
+  }
+  doc.dispose();
+});

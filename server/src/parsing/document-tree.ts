@@ -79,8 +79,11 @@ export class DocumentTree {
         continue;
       }
       if (incremental && this.tree) {
-        const startIndex = this.doc.offsetAt(change.range.start);
-        const oldEndIndex = this.doc.offsetAt(change.range.end);
+        // A range may be written end-first; the text library puts it in order, so the tree edit must too.
+        const a = this.doc.offsetAt(change.range.start);
+        const b = this.doc.offsetAt(change.range.end);
+        const startIndex = Math.min(a, b);
+        const oldEndIndex = Math.max(a, b);
         const startPosition = this.doc.positionAt(startIndex);
         const oldEndPosition = this.doc.positionAt(oldEndIndex);
         const start = { row: startPosition.line, column: startPosition.character };
