@@ -40,7 +40,10 @@ export class TestClient {
     });
     this.conn.onRequest('workspace/configuration', () => [null]);
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('window/showMessageRequest', () => null);
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.logs.push(p.message);
+      return null;
+    });
     this.conn.listen();
   }
 

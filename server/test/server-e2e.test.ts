@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { kernelTree, tempDir } from './helpers';
+import { kernelTree, tempDir, writeTree } from './helpers';
 import { TestClient } from './lsp-client';
 
 const OLD_TIME_API = 'use kernel::time::ClockId;\n\nfn clock() -> ClockId {\n    ClockId::Monotonic\n}\n';
@@ -71,6 +71,27 @@ test('auto target follows the Makefile of the kernel tree around the file', asyn
   assert.equal(info.release, '6.17');
   assert.equal(info.source, 'Makefile');
   assert.equal(info.kernelRoot, root);
+});
+
+test('a Makefile naming a release nobody knows (PATCHLEVEL = 1000) is warned about once and every feature still answers', async () => {
+  const root = kernelTree(tempDir(), '6.15', { 'drivers/demo/odd.rs': OLD_TIME_API });
+  writeTree(root, { Makefile: 'VERSION = 6\nPATCHLEVEL = 1000\nSUBLEVEL = 0\n' });
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto' } } });
+  client.logs.length = 0;
+  const uri = pathToFileURL(path.join(root, 'drivers/demo/odd.rs')).href;
+  await client.open(uri, OLD_TIME_API);
+  const p = await client.diagnostics(uri);
+  assert.equal(p.diagnostics.length, 1, 'checked as 6.19, where the 6.15 ClockId enum is gone');
+  const info = (await client.conn.sendRequest('kernelRust/targetInfo', { uri })) as { release: string; unknownRelease?: string; note?: string };
+  assert.equal(info.release, '6.19');
+  assert.equal(info.unknownRelease, '6.1000');
+  const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } })) as { contents: { value: string } } | null;
+  assert.match(hover?.contents.value ?? '', /ClockId/);
+  const completion = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 18 } });
+  assert.ok(completion !== undefined);
+  await client.conn.sendRequest('kernelRust/targetInfo', { uri });
+  const warnings = client.logs.filter((l) => /6\.1000.*does not know/.test(l));
+  assert.equal(warnings.length, 2, `one log line and one message, once: ${client.logs.join('\n')}`);
 });
 
 test('broken, empty, binary and oversized files do not crash the server', async () => {
