@@ -2,7 +2,7 @@
 // Measures the checker on real kernel trees and prints the README's "Accuracy on real kernel code" table.
 // Usage: node scripts/accuracy-table.mjs [--items] [CORPUS]
 //   CORPUS holds one folder per release (6.12/, 6.14/, …), each a kernel tree with its top Makefile and Rust
-//   files (see /work/shared/hooks/kernel-corpus.sh, or scripts/kernel-6-12.sh for 6.12); default $KR_CORPUS or
+//   files (see /work/shared/hooks/kernel-corpus.sh, or scripts/debian-kernel.sh for 6.12, 7.2 and 7.3); default $KR_CORPUS or
 //   the temp folder's kr-corpus. Each tree is checked at its own release (detected from its Makefile), at an
 //   older release (own − 3) and at a newer one (own + 3, capped at the newest known). --items also lists, per
 //   run, which items the findings named. Run `node scripts/build.mjs` first: it uses dist/cli.js.
