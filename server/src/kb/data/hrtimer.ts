@@ -1,4 +1,4 @@
-/** kernel::time::hrtimer (6.15+: three API eras 6.15–6.16, 6.17, 6.18+), Arc::as_ptr, Box::into_pin; read: v6.14, v6.18, v6.19 trees, 6.15/6.16 hrtimer.rs + time.rs file versions, 6.17 reconstructed from v6.18 minus the dated 2025-09-04 commits. */
+/** kernel::time::hrtimer (6.15+: three API eras 6.15–6.16, 6.17, 6.18+; unchanged 6.18 → 7.3), Arc::as_ptr, Box::into_pin; read: v6.14, v6.18, v6.19, 7.0, 7.2 and 7.3 trees, 6.15/6.16 hrtimer.rs + time.rs file versions, 6.17 reconstructed from v6.18 minus the dated 2025-09-04 commits. */
 import type { KbItem } from '../types';
 
 const H = 'https://rust.docs.kernel.org/kernel/time/hrtimer/';
@@ -17,8 +17,10 @@ export const hrtimer: readonly KbItem[] = [
       'High-resolution timers whose C `struct hrtimer` lives inside your own struct, so arming a timer never allocates. ' +
       'You embed an `HrTimer<Self>` field, implement `HasHrTimer` with `impl_has_hr_timer!`, implement `HrTimerCallback`, and start the timer through a pointer type ' +
       '(`Arc<T>`, `Pin<Box<T>>`, or for scoped use `Pin<&T>` / `Pin<&mut T>`). Starting returns a handle that cancels the timer when dropped. ' +
-      'The API changed in each of 6.16 (hrtimer-private `Ktime`), 6.17 (mode and clock move into types) and 6.18 (callback receives a context), so code seldom compiles unchanged across them.',
+      'The API changed in each of 6.16 (hrtimer-private `Ktime`), 6.17 (mode and clock move into types) and 6.18 (callback receives a context), so code seldom compiles unchanged across them. ' +
+      'From 6.18 through 7.3 the public API stays the same; 7.4 only renames the clock trait in the mode bounds (`ClockSource` becomes `ClockId`).',
     link: `${H}index.html`,
+    note: 'rust/kernel/time/hrtimer.rs and its arc/pin/pin_mut/tbox files are byte-identical in the 6.18, 6.19 and 7.0 trees; the 7.2 file adds only module-level examples, and the 7.3 file changes only how `HrTimerRestart` spells its C discriminants. 7.1 (no tree) is bracketed by 7.0 and 7.2.',
   },
 
   // ───────────────────────── HrTimer ─────────────────────────
@@ -33,7 +35,7 @@ export const hrtimer: readonly KbItem[] = [
     ],
     docs:
       'A pinned wrapper around a C `struct hrtimer`, meant to be a `#[pin]` field of the struct that the callback runs on. ' +
-      'It must be initialised in place (use `<-` with `HrTimer::new()` inside `pin_init!`) and never moved afterwards. ' +
+      'It must be initialised in place (`timer <- HrTimer::new(…)` inside `pin_init!`, with the arguments of the target release: see `HrTimer::new`) and never moved afterwards. ' +
       'There is no public `start` or `cancel` method on `HrTimer` itself: you start through `HrTimerPointer::start` (or the unsafe/scoped variants) and cancel through the returned `HrTimerHandle`. ' +
       'Only one timer field per `(Self, T)` pair can be registered, because `HasHrTimer<T>` is implemented once.',
     link: `${H}struct.HrTimer.html`,
@@ -47,13 +49,13 @@ export const hrtimer: readonly KbItem[] = [
       { since: '6.17', text: 'pub fn new() -> impl PinInit<Self> where T: HrTimerCallback, T: HasHrTimer<T>' },
     ],
     changes: [
-      { version: '6.17', note: 'Both arguments removed: the mode and clock are now chosen by the `mode:` given to `impl_has_hr_timer!` (the `HasHrTimer::TimerMode` type).' },
+      { version: '6.17', note: 'Both arguments removed: the mode and clock are now chosen by the `mode:` given to `impl_has_hr_timer!` (the `HasHrTimer::TimerMode` type). Write `timer <- HrTimer::new()`.' },
     ],
     docs:
-      'Returns an in-place initializer for the timer field. ' +
-      'On 6.15–6.16 you pass a runtime `HrTimerMode` enum value and a `ClockId`, e.g. `timer <- HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)`. ' +
-      'From 6.17 it takes no arguments (`timer <- HrTimer::new()`) and the struct must already implement `HasHrTimer`, whose `TimerMode` (e.g. `RelativeMode<Monotonic>`) fixes both. ' +
-      'Passing arguments on 6.17+ or omitting them on 6.15–6.16 is a compile error.',
+      'Returns an in-place initializer for the timer field, to be used with `<-` inside `pin_init!`. ' +
+      'The argument list depends on the release (see the signature above): on 6.15–6.16 it takes the mode and the clock at run time, e.g. `timer <- HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)`; ' +
+      'from 6.17 it takes none and reads both from the `HasHrTimer` implementation, e.g. `timer <- HrTimer::new()` with `mode: RelativeMode<Monotonic>` in `impl_has_hr_timer!`. ' +
+      'The wrong argument list for the release is a compile error.',
     link: `${H}struct.HrTimer.html#method.new`,
     note: N617,
   },
@@ -492,7 +494,6 @@ export const hrtimer: readonly KbItem[] = [
   },
   {
     path: 'kernel::impl_has_hr_timer!',
-    aliases: ['kernel::time::hrtimer::impl_has_hr_timer!'],
     kind: 'macro',
     since: '6.15',
     signatures: [
@@ -502,9 +503,10 @@ export const hrtimer: readonly KbItem[] = [
     changes: [{ version: '6.17', note: 'The body now needs `mode: <HrTimerMode type>, field: self.<field>`; the bare `{ self.field }` form no longer matches.' }],
     docs:
       'Generates the `unsafe impl HasHrTimer<..>` for a struct with an `HrTimer<T>` field, with a compile-time check that the field has that type. ' +
-      'Exported at the crate root, so invoke it as `kernel::impl_has_hr_timer!` (or import it). ' +
+      'It is a `#[macro_export]` macro, so it lives only at the crate root: invoke it as `kernel::impl_has_hr_timer!` or import `kernel::impl_has_hr_timer`; there is no `kernel::time::hrtimer::impl_has_hr_timer`. ' +
       'The accepted body differs by release: see `syntax::impl-has-hr-timer-bare` (6.15–6.16) and `syntax::impl-has-hr-timer-mode-field` (6.17+).',
     link: 'https://rust.docs.kernel.org/kernel/macro.impl_has_hr_timer.html',
+    note: 'Declared with `#[macro_export]` in rust/kernel/time/hrtimer.rs in every tree read (6.18, 6.19, 7.0, 7.2, 7.3), which puts it at the crate root only.',
   },
   {
     path: 'syntax::impl-has-hr-timer-bare',
@@ -534,10 +536,13 @@ export const hrtimer: readonly KbItem[] = [
     kind: 'syntax',
     since: '6.15',
     signatures: [
-      { since: '6.15', until: '6.17', text: 'impl_has_hr_timer! { impl{<T: Send>} HasHrTimer<Self> for Foo<T> { self.timer } }' },
-      { since: '6.17', text: 'impl_has_hr_timer! { impl{<T: Send>} HasHrTimer<Self> for Foo<T> { mode: RelativeMode<Monotonic>, field: self.timer } }' },
+      { since: '6.15', until: '6.17', text: 'impl_has_hr_timer! { impl{T: Send} HasHrTimer<Self> for Foo<T> { self.timer } }' },
+      { since: '6.17', text: 'impl_has_hr_timer! { impl{T: Send} HasHrTimer<Self> for Foo<T> { mode: RelativeMode<Monotonic>, field: self.timer } }' },
     ],
-    docs: 'Generic parameters for the generated impl go in braces right after `impl` (`impl{<..>}`), not in plain angle brackets.',
+    docs:
+      'Generic parameters of the generated impl go in braces right after `impl`, without angle brackets: `impl{T: Send}` becomes `unsafe impl<T: Send> HasHrTimer<..> for ..`. ' +
+      'Writing `impl{<T: Send>}` puts a second pair of angle brackets into the generated impl and does not compile.',
+    note: 'The macro matches `impl$({$($generics:tt)*})?` and expands to `unsafe impl$(<$($generics)*>)?` (rust/kernel/time/hrtimer.rs, 6.18 through 7.3).',
     link: 'https://rust.docs.kernel.org/kernel/macro.impl_has_hr_timer.html',
   },
 
