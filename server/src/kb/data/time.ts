@@ -1,4 +1,4 @@
-/** kernel::time (Jiffies, Ktime, Instant, Delta, ClockId, ClockSource and clocks, delay::fsleep/udelay); read: 6.12 (Debian 6.12.117), v6.14, v6.18, v6.19 trees, 6.15/6.16 time.rs file versions, 6.17 reconstructed from v6.18 minus dated commits. */
+/** kernel::time (Jiffies, Ktime, Instant, Delta and its units, ClockId, ClockSource and clocks, delay::fsleep/udelay); read: 6.12 (Debian 6.12.117), v6.14, v6.18, v6.19, 7.0, 7.2 (Debian 7.2.12) and 7.3 (Debian 7.3.4) trees, 6.15/6.16 time.rs file versions, 6.17 reconstructed from v6.18 minus dated commits; 7.1 bracketed by 7.0 and 7.2. */
 import type { KbItem } from '../types';
 
 const T = 'https://rust.docs.kernel.org/kernel/time/';
@@ -8,6 +8,14 @@ const PRE612 = (what: string, rel: string): string =>
 
 /** Checked in the trees: kernel/time.rs is absent in v6.8; v6.9 has only jiffies; v6.10-rc5 adds Ktime. */
 const READ_69_610 = 'Read: absent in v6.8, present in v6.9 (jiffies only); `Ktime` and `NSEC_PER_MSEC` absent in v6.9, present in v6.10-rc5.';
+
+/** time.rs is byte-identical in the 6.18, 6.19 and 7.0 trees; the 7.1 changes below are bracketed by the 7.0 and 7.2 trees. */
+const N71 =
+  'No 7.1 tree was read: absent from the 7.0 tree (rust/kernel/time.rs identical to 6.18 and 6.19), present in the 7.2 tree (Debian 7.2.12). The change is put at 7.1 after the 7.x facts survey, which diffed a 7.1 tree; that tree is not here, so 7.1 itself stays open.';
+
+/** The Delta time-unit rework: absent in the 7.2 tree, present in the 7.3 tree. */
+const N73 =
+  'Absent in the 7.2 tree (Debian 7.2.12), present in the 7.3 tree (Debian 7.3.4, rust/kernel/time.rs). The 7.x facts survey names mainline commit 2e0d41002a27 (2026-08-11, in the 7.3 merge window) for it; that commit was not read here.';
 
 const N617 =
   'No 6.17 tree was read. The 6.17 state is the v6.18 file minus commits dated 2025-09-04 (6.18), plus the merge tag `rust-timekeeping-for-v6.17` (generic Instant, ClockSource, fsleep, 32-bit-safe divisions).';
@@ -19,7 +27,7 @@ export const time: readonly KbItem[] = [
     since: '6.9',
     docs:
       'Time primitives for Rust kernel code. The module was reworked twice: 6.16 replaced `Ktime` with `Instant` (a point in time) and `Delta` (a span), and 6.17 made `Instant` generic over a clock type and replaced the `ClockId` enum with `ClockSource` marker types. ' +
-      'The submodules are `hrtimer` (6.15+) and `delay` (6.17+).',
+      'The submodules are `hrtimer` (6.15+) and `delay` (6.17+). From 7.1 `ClockSource` is an `unsafe trait`; 7.3 made `Delta` generic over a time unit (`Delta<Nsec>` by default, `Delta<Jiffy>`); in 7.4 the `ClockSource` trait is renamed `ClockId` (a name that meant an enum on 6.15–6.16).',
     link: `${T}index.html`,
     note: PRE612(
       'The module (with `msecs_to_jiffies`)',
@@ -201,14 +209,95 @@ export const time: readonly KbItem[] = [
     path: 'kernel::time::Delta',
     kind: 'struct',
     since: '6.16',
-    signatures: [{ text: '#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub struct Delta { /* nanos: i64 */ }' }],
+    signatures: [
+      { until: '7.3', text: '#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub struct Delta { /* nanos: i64 */ }' },
+      { since: '7.3', text: '#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub struct Delta<U: TimeUnit = Nsec> { /* value: U::Repr */ }' },
+    ],
     changes: [
       { version: '6.18', note: 'Gained arithmetic: `Delta ± Delta`, `+=`/`-=`, `Delta * i64`, `*=` and `Delta / Delta -> i64`, plus `rem_nanos`.' },
+      { version: '7.1', note: 'Gained the `const fn from_nanos` constructor (7.1 or 7.2: no 7.1 tree was read).' },
+      { version: '7.3', note: 'Became generic over its unit: `Delta<U: TimeUnit = Nsec>`. Plain `Delta` still means nanoseconds and keeps every method; `Delta<Jiffy>` only has `from_jiffies`/`as_jiffies`.' },
     ],
     docs:
-      'A signed span of time stored as nanoseconds; it can be negative. Build one with the saturating constructors `from_micros`/`from_millis`/`from_secs` or `Delta::ZERO`, or by subtracting two `Instant`s. ' +
-      'It is the argument of `fsleep`/`udelay` and the expiry type of relative hrtimer modes (6.17+). There is no `%` operator (not available on 32-bit); use `rem_nanos`.',
+      'A signed span of time; it can be negative. Build one with the saturating constructors `from_micros`/`from_millis`/`from_secs`, with `Delta::ZERO`, or by subtracting two `Instant`s. ' +
+      'It is the argument of `fsleep`/`udelay` and the expiry type of relative hrtimer modes (6.17+). There is no `%` operator (not available on 32-bit); use `rem_nanos`. ' +
+      'Up to 7.2 it always counts nanoseconds. From 7.3 the unit is a type parameter that defaults to nanoseconds, so code writing plain `Delta` keeps compiling; the conversions and arithmetic exist only for the nanosecond form.',
     link: `${T}struct.Delta.html`,
+    note: N73,
+  },
+  {
+    path: 'kernel::time::Delta::from_nanos',
+    kind: 'method',
+    since: '7.1',
+    signatures: [{ text: 'pub const fn from_nanos(nanos: i64) -> Self' }],
+    docs: 'A span of exactly `nanos` nanoseconds (no scaling, so nothing to saturate). Usable in `const` items.',
+    link: `${T}struct.Delta.html#method.from_nanos`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.0',
+    note: N71,
+  },
+  {
+    path: 'kernel::time::Delta::as_millis_ceil',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: 'pub fn as_millis_ceil(self) -> i64' }],
+    docs: 'The span in milliseconds, rounded up (toward positive infinity), so a timeout built from it is never shorter than the span. Not `const`.',
+    link: `${T}struct.Delta.html#method.as_millis_ceil`,
+    note: 'Absent in the 7.2 tree (Debian 7.2.12), present in the 7.3 tree (Debian 7.3.4).',
+  },
+  {
+    path: 'kernel::time::TimeUnit',
+    kind: 'trait',
+    since: '7.3',
+    signatures: [{ text: 'pub trait TimeUnit: private::Sealed { type Repr: Copy + Clone + PartialEq + PartialOrd + Eq + Ord + Debug; }' }],
+    docs: 'Sealed trait naming the unit a `Delta<U>` counts in and the integer type that holds it. Only `Nsec` (`i64`) and `Jiffy` (`isize`) implement it; you cannot add units.',
+    link: `${T}trait.TimeUnit.html`,
+    note: N73,
+  },
+  {
+    path: 'kernel::time::TimeUnit::Repr',
+    kind: 'assoc-type',
+    since: '7.3',
+    signatures: [{ text: 'type Repr: Copy + Clone + PartialEq + PartialOrd + Eq + Ord + Debug;' }],
+    docs: 'The stored integer type: `i64` for `Nsec`, `isize` for `Jiffy`.',
+    link: `${T}trait.TimeUnit.html#associatedtype.Repr`,
+  },
+  {
+    path: 'kernel::time::Nsec',
+    kind: 'enum',
+    since: '7.3',
+    signatures: [{ text: '#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Nsec {}  // impl TimeUnit, Repr = i64' }],
+    docs: 'Nanoseconds as a time unit, and the default parameter of `Delta`: `Delta` and `Delta<Nsec>` are the same type. An empty enum used only as a type parameter, never as a value.',
+    link: `${T}enum.Nsec.html`,
+    note: N73,
+  },
+  {
+    path: 'kernel::time::Jiffy',
+    kind: 'enum',
+    since: '7.3',
+    signatures: [{ text: '#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Jiffy {}  // impl TimeUnit, Repr = isize' }],
+    docs: 'Scheduler ticks (jiffies) as a time unit, for `Delta<Jiffy>`. An empty enum used only as a type parameter. Unlike the plain `Jiffies` integer alias, a `Delta<Jiffy>` cannot be mixed up with other integers or with nanosecond spans.',
+    link: `${T}enum.Jiffy.html`,
+    note: N73,
+  },
+  {
+    path: 'kernel::time::Delta::from_jiffies',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: 'impl Delta<Jiffy> { pub const fn from_jiffies(jiffies: isize) -> Self }' }],
+    docs: 'A span of `jiffies` ticks, stored as is. It exists only on `Delta<Jiffy>`: write `Delta::<Jiffy>::from_jiffies(n)`. There is no conversion to or from nanosecond deltas on this type.',
+    link: `${T}struct.Delta.html#method.from_jiffies`,
+    note: N73,
+  },
+  {
+    path: 'kernel::time::Delta::as_jiffies',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: 'impl Delta<Jiffy> { pub const fn as_jiffies(self) -> isize }' }],
+    docs: 'The tick count of a `Delta<Jiffy>`.',
+    link: `${T}struct.Delta.html#method.as_jiffies`,
+    note: N73,
   },
   {
     path: 'kernel::time::Delta::ZERO',
@@ -314,11 +403,11 @@ export const time: readonly KbItem[] = [
     replacement: 'kernel::time::ClockSource',
     signatures: [{ text: '#[derive(Clone, Copy, PartialEq, Eq, Debug)] #[repr(u32)] pub enum ClockId { RealTime, Monotonic, BootTime, TAI }' }],
     docs:
-      'Runtime clock selector passed as the second argument of `HrTimer::new` on 6.15–6.16. ' +
+      'Runtime clock selector of 6.15–6.16, defined in `kernel::time` (the hrtimer module only imports it privately) and passed as the second argument of `HrTimer::new`, e.g. `ClockId::Monotonic`. ' +
       'In 6.17 it was replaced by the `ClockSource` trait and the marker types `RealTime`, `Monotonic`, `BootTime` and `Tai` (note the spelling change from `TAI`). ' +
-      '(Later kernels, outside 6.19, reuse the name `ClockId` for the renamed trait.)',
+      'Releases 6.17–7.3 have no `kernel::time::ClockId` at all; from 7.4 the name is reused for the trait that `ClockSource` was renamed to, which is a different kind of item.',
     link: `${T}enum.ClockId.html`,
-    note: N617,
+    note: `${N617} The enum is in the 6.15 and 6.16 rust/kernel/time.rs file versions; hrtimer.rs of those releases has a private \`use super::ClockId;\`.`,
   },
   {
     path: 'kernel::time::ClockId::RealTime',
@@ -326,7 +415,8 @@ export const time: readonly KbItem[] = [
     since: '6.15',
     until: '6.17',
     replacement: 'kernel::time::RealTime',
-    docs: 'Wall-clock time (`CLOCK_REALTIME`); can jump when the time is set.',
+    signatures: [{ text: 'ClockId::RealTime  // variant of pub enum ClockId, #[repr(u32)]' }],
+    docs: 'A value of the 6.15–6.16 `ClockId` enum: wall-clock time (`CLOCK_REALTIME`), which can jump when the time is set. From 6.17 the clock is a type instead: the unit struct `kernel::time::RealTime`.',
     link: `${T}enum.ClockId.html#variant.RealTime`,
   },
   {
@@ -335,7 +425,8 @@ export const time: readonly KbItem[] = [
     since: '6.15',
     until: '6.17',
     replacement: 'kernel::time::Monotonic',
-    docs: '`CLOCK_MONOTONIC`: never jumps, stops during suspend. The usual choice.',
+    signatures: [{ text: 'ClockId::Monotonic  // variant of pub enum ClockId, #[repr(u32)]' }],
+    docs: 'A value of the 6.15–6.16 `ClockId` enum: `CLOCK_MONOTONIC`, which never jumps and stops during suspend; the usual choice, as in `HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)`. From 6.17 the clock is a type instead: the unit struct `kernel::time::Monotonic`.',
     link: `${T}enum.ClockId.html#variant.Monotonic`,
   },
   {
@@ -344,7 +435,8 @@ export const time: readonly KbItem[] = [
     since: '6.15',
     until: '6.17',
     replacement: 'kernel::time::BootTime',
-    docs: '`CLOCK_BOOTTIME`: like monotonic but keeps counting during suspend.',
+    signatures: [{ text: 'ClockId::BootTime  // variant of pub enum ClockId, #[repr(u32)]' }],
+    docs: 'A value of the 6.15–6.16 `ClockId` enum: `CLOCK_BOOTTIME`, like monotonic but counting time spent in suspend. From 6.17 the clock is a type instead: the unit struct `kernel::time::BootTime`.',
     link: `${T}enum.ClockId.html#variant.BootTime`,
   },
   {
@@ -353,20 +445,30 @@ export const time: readonly KbItem[] = [
     since: '6.15',
     until: '6.17',
     replacement: 'kernel::time::Tai',
-    docs: '`CLOCK_TAI`: atomic time, follows the wall clock but without leap seconds.',
+    signatures: [{ text: 'ClockId::TAI  // variant of pub enum ClockId, #[repr(u32)]' }],
+    docs: 'A value of the 6.15–6.16 `ClockId` enum: `CLOCK_TAI`, atomic time that follows the wall clock without leap-second steps. From 6.17 the clock is the unit struct `kernel::time::Tai` (different spelling).',
     link: `${T}enum.ClockId.html#variant.TAI`,
   },
   {
     path: 'kernel::time::ClockSource',
     kind: 'trait',
     since: '6.17',
-    signatures: [{ text: 'pub trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }' }],
+    signatures: [
+      { until: '7.1', text: 'pub trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }' },
+      { since: '7.1', text: 'pub unsafe trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }' },
+    ],
+    changes: [
+      { version: '7.1', note: 'Became an `unsafe trait`: implementations must be written `unsafe impl ClockSource for …` and promise that `ktime_get` stays in `0..=KTIME_MAX` (7.1 or 7.2: no 7.1 tree was read).' },
+      { version: '7.4', note: 'Renamed `ClockId` in the 7.4 merge window (a pure rename, same members); the old name is gone there.' },
+    ],
     docs:
       'Marker trait for the POSIX clock an `Instant<C>` or an hrtimer mode uses, implemented by `Monotonic`, `RealTime`, `BootTime` and `Tai`. ' +
       'It has nothing to do with the C `struct clocksource` (hardware counters). Pick `Monotonic` unless you need wall-clock or suspend-aware time. ' +
-      'Not sealed, but an implementation must return values in `0..=KTIME_MAX` from `ktime_get`.',
+      'It is not sealed, but an implementation must return values in `0..=KTIME_MAX` from `ktime_get`: up to 7.0 that is only a documented rule of a safe trait, from 7.1 it is the safety contract of an `unsafe trait`.',
     link: `${T}trait.ClockSource.html`,
-    note: N617,
+    confidence: 'uncertain',
+    uncertainAbout: ['signatures'],
+    note: `${N617} The \`unsafe trait\` form: ${N71} The 7.4 rename comes from the merge tag \`rust-timekeeping-for-v7.4-rc1\` (2026-10-11) as reported by the 7.x facts survey; no 7.4 tree was read.`,
   },
   {
     path: 'kernel::time::ClockSource::ID',
@@ -396,7 +498,10 @@ export const time: readonly KbItem[] = [
       path: `kernel::time::${name}`,
       kind: 'struct',
       since: '6.17',
-      signatures: [{ text: `pub struct ${name};  // impl ClockSource, ID = ${c}` }],
+      signatures: [
+        { until: '7.1', text: `pub struct ${name};  // impl ClockSource, ID = ${c}` },
+        { since: '7.1', text: `pub struct ${name};  // unsafe impl ClockSource, ID = ${c}` },
+      ],
       docs: `${what} A zero-sized marker used as a type parameter, e.g. \`Instant<${name}>\` or \`RelativeMode<${name}>\`, never as a value.`,
       link: `${T}struct.${name}.html`,
     }),
