@@ -1,4 +1,4 @@
-/** Knowledge base for `kernel::mm`, `kernel::mm::virt` and `kernel::miscdevice`; files read: v6.12 (Debian), v6.13.7, v6.14, v6.18 and v6.19 trees, plus per-file commit logs and pull requests for 6.15–6.17. */
+/** Knowledge base for `kernel::mm`, `kernel::mm::virt`, `kernel::page::page_align` and `kernel::miscdevice`; files read: v6.12 (Debian), v6.13.7, v6.14, v6.18, v6.19, 7.0, 7.2 (Debian 7.2.12) and 7.3 (Debian 7.3.4) trees, plus per-file commit logs and pull requests for 6.15–6.17. */
 import type { KbItem } from '../types';
 
 const D = 'https://rust.docs.kernel.org/kernel';
@@ -45,6 +45,10 @@ const flagItems: KbItem[] = VM_FLAGS.map(([name, what]) => ({
   docs: `VMA flag bit \`VM_${name}\`. ${what} Test it with \`vma.flags() & flags::${name} != 0\`.`,
   link: `${D}/mm/virt/flags/constant.${name}.html`,
 }));
+
+/** The VMA zap rename: the 7.0 tree has the old name, the 7.2 tree the new one; the dated mm-tree commit puts it in 7.1. */
+const ZAP_RENAME =
+  'rust/kernel/mm/virt.rs has `zap_page_range_single` in the 6.18, 6.19 and 7.0 trees and `zap_vma_range` (calling the renamed C `zap_vma_range`, which lost the unused `details` argument) in the 7.2 and 7.3 trees; the Rust binder driver follows the same rename. No 7.1 tree was read: the rename is put at 7.1 because the mm-tree commit "mm: rename zap_page_range_single() to zap_vma_range()" is dated 2026-04-05, before the 7.1 merge window, and the 7.x facts survey found the new name in a 7.1 tree.';
 
 export const mm: readonly KbItem[] = [
   // ───────────────────────────── kernel::mm ─────────────────────────────
@@ -192,7 +196,7 @@ export const mm: readonly KbItem[] = [
     since: '6.16',
     signatures: [{ text: '#[repr(transparent)] pub struct VmaRef { /* Opaque<bindings::vm_area_struct> */ }' }],
     docs:
-      'A VMA you may read because you hold the mmap read lock or the VMA read lock. You normally receive `&VmaRef` from `MmapReadGuard::vma_lookup`, from deref of `VmaReadGuard`, or from deref of `VmaNew`/`VmaMixedMap`. It offers `start`, `end`, `flags`, `mm`, `zap_page_range_single` and `as_mixedmap_vma`; inserting pages needs a `VmaMixedMap`.',
+      'A VMA you may read because you hold the mmap read lock or the VMA read lock. You normally receive `&VmaRef` from `MmapReadGuard::vma_lookup`, from deref of `VmaReadGuard`, or from deref of `VmaNew`/`VmaMixedMap`. It offers `start`, `end`, `flags`, `mm`, a zap method (`zap_page_range_single` up to 7.0, `zap_vma_range` from 7.1) and `as_mixedmap_vma`; inserting pages needs a `VmaMixedMap`.',
     link: `${D}/mm/virt/struct.VmaRef.html`,
   },
   {
@@ -247,10 +251,25 @@ export const mm: readonly KbItem[] = [
     path: 'kernel::mm::virt::VmaRef::zap_page_range_single',
     kind: 'method',
     since: '6.16',
+    until: '7.1',
+    replacement: 'kernel::mm::virt::VmaRef::zap_vma_range',
     signatures: [{ text: 'pub fn zap_page_range_single(&self, address: usize, size: usize)' }],
     docs:
-      'Unmaps the pages in `address..address + size` from userspace; later accesses fault again. If the range overflows or is not entirely inside the VMA the call silently does nothing, so check the bounds yourself if you need to know. Needs only read access to the VMA.',
+      'Unmaps the pages in `address..address + size` from userspace; later accesses fault again. If the range overflows or is not entirely inside the VMA the call silently does nothing, so check the bounds yourself if you need to know. Needs only read access to the VMA. ' +
+      'Renamed `zap_vma_range` in 7.1 with the same arguments and behaviour, so updating is a rename of the call.',
     link: `${D}/mm/virt/struct.VmaRef.html#method.zap_page_range_single`,
+    note: ZAP_RENAME,
+  },
+  {
+    path: 'kernel::mm::virt::VmaRef::zap_vma_range',
+    kind: 'method',
+    since: '7.1',
+    signatures: [{ text: 'pub fn zap_vma_range(&self, address: usize, size: usize)' }],
+    docs:
+      'Unmaps the pages in `address..address + size` from userspace; later accesses fault again. A range that overflows or is not entirely inside the VMA is silently ignored, so check the bounds first if the caller must know. Needs only read access to the VMA. ' +
+      'Up to 7.0 the same method is called `zap_page_range_single`.',
+    link: `${D}/mm/virt/struct.VmaRef.html#method.zap_vma_range`,
+    note: ZAP_RENAME,
   },
   {
     path: 'kernel::mm::virt::VmaRef::as_mixedmap_vma',
@@ -407,6 +426,26 @@ export const mm: readonly KbItem[] = [
     link: `${D}/mm/virt/flags/index.html`,
   },
   ...flagItems,
+
+  // ─────────────────────────── kernel::page::page_align ───────────────────────────
+  {
+    path: 'kernel::page::page_align',
+    kind: 'fn',
+    since: '6.14',
+    signatures: [
+      { until: '7.0', text: 'pub const fn page_align(addr: usize) -> usize' },
+      { since: '7.0', text: 'pub const fn page_align(addr: usize) -> Option<usize>' },
+    ],
+    changes: [{ version: '7.0', note: 'Returns `Option<usize>`: `None` when rounding up would overflow (before, the addition could overflow). Callers now write e.g. `page_align(size).ok_or(EINVAL)?`.' }],
+    docs:
+      'Rounds an address or a length up to the next multiple of `PAGE_SIZE` (an already aligned value stays as is); usable in `const` context. ' +
+      'Up to 6.19 it returns the plain `usize`, and a value within a page of `usize::MAX` overflows. From 7.0 it returns `Option<usize>` and gives `None` in that case, so the result has to be unwrapped or turned into an error.',
+    link: `${D}/page/fn.page_align.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '6.12',
+    note: 'Absent in the Debian 6.12 tree (rust/kernel/page.rs), present as `-> usize` in the 6.14, 6.18 and 6.19 trees and as `-> Option<usize>` in the 7.0, 7.2 and 7.3 trees (the nova DRM driver of 7.0 already calls `.ok_or(EINVAL)?` on it). 6.13 was not read, so the first release is 6.13 or 6.14.',
+  },
 
   // ─────────────────────────── kernel::miscdevice ───────────────────────────
   {
