@@ -102,3 +102,30 @@ test('argument parsing is strict', () => {
   assert.deepEqual(parseArgs(['--target-version=v6.16', 'p'], []).target, '6.16');
   assert.equal(parseArgs(['--target-version', 'auto', 'p'], []).target, undefined);
 });
+
+test('7.x targets: X.Y, a point release X.Y.Z and the development release are accepted and reported as given', () => {
+  for (const [given, shown] of [['7.3', '7.3'], ['7.1.5', '7.1.5'], ['7.4', '7.4'], ['7.4-rc2', '7.4']]) {
+    const r = run(['--stats', '--target-version', given, SAMPLE]);
+    assert.ok(r.code === 0 || r.code === 1, `${given}: exit ${r.code}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`target: +Linux ${shown.replace(/\./g, '\\.')} \\(from --target-version\\)`), r.stderr);
+  }
+  const bad = run(['--target-version', '7.9', SAMPLE]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /Linux 7\.9 is not a release this version of Kernel Rust knows \(it knows 6\.1 to 7\.4\)/);
+});
+
+test('a tree whose Makefile names a point release is checked at that point; an unknown newer release is said loudly', () => {
+  const dir = kernelTree(tempDir(), '7.3', { 'drivers/x/x.rs': 'fn f() {}\n' });
+  writeTree(dir, { Makefile: 'VERSION = 7\nPATCHLEVEL = 3\nSUBLEVEL = 4\nEXTRAVERSION =\n' });
+  assert.match(run(['--stats', dir]).stderr, /target: +Linux 7\.3\.4 \(Makefile in /);
+  writeTree(dir, { Makefile: 'VERSION = 7\nPATCHLEVEL = 4\nSUBLEVEL = 0\nEXTRAVERSION = -rc5\n' });
+  assert.match(run(['--stats', dir]).stderr, /target: +Linux 7\.4-rc5, a release candidate \(Makefile in /);
+  writeTree(dir, { Makefile: 'VERSION = 8\nPATCHLEVEL = 1\nSUBLEVEL = 0\nEXTRAVERSION =\n' });
+  const plain = run([dir]);
+  assert.equal(plain.code, 0);
+  assert.match(plain.stderr, /warning: .*the Makefile says Linux 8\.1, which this version of Kernel Rust does not know .*checking as 7\.4/, 'said without --stats');
+  const sarif = JSON.parse(run(['--format', 'sarif', dir]).stdout);
+  const notes = sarif.runs[0].invocations[0].toolExecutionNotifications as { level: string; descriptor: { id: string }; message: { text: string } }[];
+  assert.ok(notes.some((n) => n.descriptor.id === 'unknown-release' && n.level === 'warning' && /8\.1/.test(n.message.text)), JSON.stringify(notes));
+  assert.equal(sarif.runs[0].invocations[0].exitCode, 0);
+});
