@@ -1,4 +1,4 @@
-/** kernel::sync locks (Lock, Mutex, SpinLock, Guard, CondVar, LockClassKey, global locks); read: v6.3.8, v6.4.6, v6.5, v6.6, v6.8, v6.9, v6.11.11, v6.12.117, v6.13.7, v6.14, v6.18, v6.19 trees; 6.15–6.17 from the tip/locking "LOCKDEP and Rust locking changes for v6.15" series. */
+/** kernel::sync locks (Lock, Mutex, SpinLock, Guard, CondVar, LockClassKey, global locks); read: v6.3.8, v6.4.6, v6.5, v6.6, v6.8, v6.9, v6.11.11, v6.12.117, v6.13.7, v6.14, v6.18, v6.19, v7.0, v7.2.12 and v7.3.4 trees (7.1 bracketed by 7.0 and 7.2.12); 6.15–6.17 from the tip/locking "LOCKDEP and Rust locking changes for v6.15" series. */
 import type { KbItem } from '../types';
 
 const S = 'https://rust.docs.kernel.org/kernel/sync/';
@@ -12,6 +12,12 @@ const LOCK615 =
   'Absent in v6.14, present in v6.18; part of the "LOCKDEP and Rust locking changes for v6.15" series that was applied to tip:locking/core for the 6.15 merge window. 6.15–6.17 trees not read.';
 /** Evidence for 6.9 additions. */
 const FIRST69 = 'Absent in v6.8, present in v6.9.';
+/** Evidence for 7.0 additions. */
+const T70 = 'Read: absent in v6.19, present in v7.0.';
+/** Evidence for 7.3 additions (the interrupt-disabling spinlock series, committed to tip/locking 2026-08-10). */
+const T73 = 'Read: absent in v7.2.12, present in v7.3.4.';
+/** Evidence for items first seen in the 7.2 tree; 7.1 has no tree. */
+const T71 = 'Read: absent in v7.0, present in v7.2.12; the facts sheet dates it to 7.1 from a 7.1 tree this project could not read, so 7.1 stays open.';
 
 /** Signature eras shared by `Lock::new` and its aliases. */
 const LOCK_NEW_SIGS = [
@@ -272,12 +278,32 @@ export const locks: readonly KbItem[] = [
     changes: [
       { version: '6.14', note: 'The public const constructor `LockClassKey::new` was removed (it allowed keys outside static memory).' },
       { version: '6.15', note: 'Keys are passed as `Pin<&\'static LockClassKey>`, and heap keys are possible through `LockClassKey::new_dynamic()` (unregistered on drop).' },
+      { version: '7.0', note: 'Now `Send`; `new_static()` (for keys in a `static`) and `as_ptr()` are public, and `static_lock_class!` is also reachable as `kernel::sync::static_lock_class!`.' },
     ],
     docs:
       'A lockdep class: all locks sharing a key are treated as one class for deadlock detection. Usually you never touch it, because `new_mutex!`, `new_spinlock!` and `new_condvar!` create a static key per call site via `static_lock_class!()`. ' +
       'From 6.15 APIs take `Pin<&\'static LockClassKey>`; a dynamically allocated key must be created with `new_dynamic()` and kept alive (and pinned) for as long as any lock uses it.',
     link: `${S}struct.LockClassKey.html`,
-    note: FIRST64 + ' new removed: present in v6.13.7, absent in v6.14 (fix applied to tip:locking/urgent in March 2025; stable 6.12.117 also lacks it). Pin/new_dynamic: ' + LOCK615,
+    note: FIRST64 + ' new removed: present in v6.13.7, absent in v6.14 (fix applied to tip:locking/urgent in March 2025; stable 6.12.117 also lacks it). Pin/new_dynamic: ' + LOCK615 + ' 7.0 changes: ' + T70 + ' (rust/kernel/sync.rs).',
+  },
+  {
+    path: 'kernel::sync::LockClassKey::new_static',
+    kind: 'fn',
+    since: '7.0',
+    signatures: [{ text: 'pub const unsafe fn new_static() -> Self' }],
+    docs:
+      'Creates an unregistered key for use as the value of a `static`, which is how `static_lock_class!()` declares its key from 7.0. Unsafe: the result may only ever live in static memory, because lockdep identifies static keys by their address.',
+    link: `${S}struct.LockClassKey.html#method.new_static`,
+    note: T70 + ' (v6.19 builds the static with `MaybeUninit::uninit().assume_init()` instead.)',
+  },
+  {
+    path: 'kernel::sync::LockClassKey::as_ptr',
+    kind: 'method',
+    since: '7.0',
+    signatures: [{ text: 'pub fn as_ptr(&self) -> *mut bindings::lock_class_key' }],
+    docs: 'The raw C `struct lock_class_key` pointer, for passing the key to C APIs that take one. Crate-private up to 6.19.',
+    link: `${S}struct.LockClassKey.html#method.as_ptr`,
+    note: '`pub(crate)` in v6.19, `pub` in v7.0 (read).',
   },
   {
     path: 'kernel::sync::LockClassKey::new',
@@ -309,11 +335,23 @@ export const locks: readonly KbItem[] = [
       { since: '6.4', until: '6.15', text: 'static_lock_class!() -> &\'static LockClassKey' },
       { since: '6.15', text: 'static_lock_class!() -> Pin<&\'static LockClassKey>' },
     ],
-    changes: [{ version: '6.15', note: 'Returns a pinned reference, matching the new `Lock::new`/`CondVar::new` signatures.' }],
+    changes: [
+      { version: '6.15', note: 'Returns a pinned reference, matching the new `Lock::new`/`CondVar::new` signatures.' },
+      { version: '7.0', note: 'Documented (no longer hidden), builds its key with `LockClassKey::new_static()`, and is re-exported as `kernel::sync::static_lock_class!`.' },
+    ],
     docs:
-      'Declares a hidden `static` lockdep key at the call site and returns a reference to it. Use it when calling `Lock::new` or `CondVar::new` directly; because it always returns the type the constructors expect on that release, it keeps such code portable across the 6.15 change. It is hidden from the rendered docs.',
+      'Declares a hidden `static` lockdep key at the call site and returns a reference to it. Use it when calling `Lock::new` or `CondVar::new` directly; because it always returns the type the constructors expect on that release, it keeps such code portable across the 6.15 change. Up to 6.19 it is hidden from the rendered docs.',
     link: `${K}macro.static_lock_class.html`,
-    note: FIRST64 + ' Pin return: ' + LOCK615,
+    note: FIRST64 + ' Pin return: ' + LOCK615 + ' 7.0: ' + T70,
+  },
+  {
+    path: 'kernel::sync::static_lock_class!',
+    kind: 'macro',
+    since: '7.0',
+    signatures: [{ text: 'static_lock_class!() -> Pin<&\'static LockClassKey>' }],
+    docs: 'The same macro as `kernel::static_lock_class!`, re-exported under `kernel::sync` from 7.0 so it can be imported next to the lock types. On 6.19 and older use the crate-root path.',
+    link: `${S}macro.static_lock_class.html`,
+    note: T70 + ' (`pub use static_lock_class;` in rust/kernel/sync.rs).',
   },
 
   // ───────────────────────── condition variables ─────────────────────────
@@ -450,12 +488,16 @@ export const locks: readonly KbItem[] = [
     aliases: ['kernel::global_lock!'],
     kind: 'macro',
     since: '6.13',
-    signatures: [{ text: 'global_lock! { unsafe(uninit) static NAME: Mutex<T> = value; } // or SpinLock<T>' }],
+    signatures: [
+      { until: '7.3', text: 'global_lock! { unsafe(uninit) static NAME: Mutex<T> = value; } // or SpinLock<T>' },
+      { since: '7.3', text: 'global_lock! { unsafe(uninit) static NAME: Mutex<T> = value; } // or SpinLock<T>, SpinLockIrq<T>' },
+    ],
+    changes: [{ version: '7.3', note: 'Also accepts `SpinLockIrq<T>`.' }],
     docs:
       'Declares a lock in a `static`, which `new_mutex!` cannot do. The generated `NAME` is a `GlobalLock`, and you must call `unsafe { NAME.init() }` exactly once (normally in module init) before the first `NAME.lock()`; that obligation is why the declaration says `unsafe(uninit)`. ' +
       'The macro also defines a type named `NAME`, used with `GlobalLockedBy<T, NAME>` and `GlobalGuard<NAME>`.',
     link: `${K}macro.global_lock.html`,
-    note: 'Absent in v6.12.117, present in v6.13.7 and later.',
+    note: 'Absent in v6.12.117, present in v6.13.7 and later. SpinLockIrq backend arm: ' + T73,
   },
   {
     path: 'kernel::sync::GlobalLock',
@@ -474,10 +516,14 @@ export const locks: readonly KbItem[] = [
     aliases: ['kernel::sync::lock::GlobalGuard'],
     kind: 'struct',
     since: '6.13',
-    signatures: [{ text: 'pub struct GlobalGuard<B: GlobalLockBackend> { /* Guard<\'static, B::Item, B::Backend> */ }' }],
-    docs: 'Guard returned by `GlobalLock::lock`; derefs to the protected data and also unlocks `GlobalLockedBy` values tied to the same global lock.',
+    signatures: [
+      { until: '7.2', text: 'pub struct GlobalGuard<B: GlobalLockBackend> { /* Guard<\'static, B::Item, B::Backend> */ }' },
+      { since: '7.2', text: '#[must_use] pub struct GlobalGuard<B: GlobalLockBackend> { /* Guard<\'static, B::Item, B::Backend> */ }' },
+    ],
+    changes: [{ version: '7.2', note: 'Marked `#[must_use]` (as is `GlobalLock::try_lock`), so a guard dropped at once is warned about.' }],
+    docs: 'Guard returned by `GlobalLock::lock`; derefs to the protected data and also unlocks `GlobalLockedBy` values tied to the same global lock. Keep it in a named binding: dropping it releases the lock.',
     link: `${S}struct.GlobalGuard.html`,
-    note: 'Absent in v6.12.117, present in v6.13.7.',
+    note: 'Absent in v6.12.117, present in v6.13.7. `#[must_use]`: absent in v7.0, present in v7.2.12 (read); the commit is dated 2026-06-04, after the 7.1 merge window, so 7.2.',
   },
   {
     path: 'kernel::sync::GlobalLockedBy',
@@ -489,5 +535,223 @@ export const locks: readonly KbItem[] = [
       'Data stored anywhere (e.g. inside many objects) but protected by one global lock: access requires a `GlobalGuard` of that lock, checked at compile time through the lock type parameter.',
     link: `${S}struct.GlobalLockedBy.html`,
     note: 'Absent in v6.12.117, present in v6.13.7.',
+  },
+
+  // ───────────────────────── interrupt-disabling spinlock (7.3) ─────────────────────────
+  {
+    path: 'kernel::sync::SpinLockIrq',
+    aliases: ['kernel::sync::lock::spinlock::SpinLockIrq'],
+    kind: 'type-alias',
+    since: '7.3',
+    signatures: [{ text: 'pub type SpinLockIrq<T> = Lock<T, SpinLockIrqBackend>;' }],
+    docs:
+      'A spinlock that also disables local interrupts while held (and restores them on unlock), for data shared with interrupt handlers. Create it with `new_spinlock_irq!` in a `#[pin]` field or through `KBox::pin_init`; `lock()` returns a `SpinLockIrqGuard`. ' +
+      'When interrupts are already off, `lock_with(&irq_off)` takes it without touching the interrupt state. The critical section must not sleep.',
+    link: `${S}type.SpinLockIrq.html`,
+    note: T73 + ' (rust/kernel/sync/lock/spinlock.rs; commits 5967f4df5552, ec4fad7c2bdc).',
+  },
+  {
+    path: 'kernel::sync::SpinLockIrqGuard',
+    aliases: ['kernel::sync::lock::spinlock::SpinLockIrqGuard'],
+    kind: 'type-alias',
+    since: '7.3',
+    signatures: [{ text: 'pub type SpinLockIrqGuard<\'a, T> = Guard<\'a, T, SpinLockIrqBackend>;' }],
+    docs: 'The guard of a `SpinLockIrq`: access to the data while the lock is held with interrupts disabled; dropping it unlocks and restores the interrupt state.',
+    link: `${S}type.SpinLockIrqGuard.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::sync::lock::spinlock::SpinLockIrqBackend',
+    kind: 'struct',
+    since: '7.3',
+    signatures: [{ text: 'pub struct SpinLockIrqBackend;' }],
+    docs: 'The `Backend` behind `SpinLockIrq` (`spin_lock_irqsave`-style locking). Name it only in generic code; use the `SpinLockIrq` alias otherwise.',
+    link: `${L}spinlock/struct.SpinLockIrqBackend.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::new_spinlock_irq!',
+    kind: 'macro',
+    since: '7.3',
+    signatures: [{ text: 'new_spinlock_irq!(value $(, "name")?) -> impl PinInit<SpinLockIrq<T>>' }],
+    docs: 'Initializer for a `SpinLockIrq` with its own lockdep class per call site and an optional name; place it with `<-` on a `#[pin]` field.',
+    link: `${K}macro.new_spinlock_irq.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::sync::new_spinlock_irq!',
+    aliases: ['kernel::sync::lock::spinlock::new_spinlock_irq!'],
+    kind: 'macro',
+    since: '7.3',
+    signatures: [{ text: 'new_spinlock_irq!(value $(, "name")?) -> impl PinInit<SpinLockIrq<T>>' }],
+    docs: 'Re-export of `kernel::new_spinlock_irq!` under `kernel::sync`, so it can be imported with `SpinLockIrq`.',
+    link: `${S}macro.new_spinlock_irq.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::sync::SpinLockIrq::lock_with',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: "pub fn lock_with<'a>(&'a self, context: &'a LocalInterruptDisabled) -> SpinLockGuard<'a, T>" }],
+    docs:
+      'Takes the lock when the caller proves, with a `LocalInterruptDisabled` token, that local interrupts are already off; it then behaves as a plain spinlock and returns a `SpinLockGuard`. Use it to take several `SpinLockIrq`s under one `local_interrupt_disable()`.',
+    link: `${S}type.SpinLockIrq.html#method.lock_with`,
+    note: T73,
+  },
+  {
+    path: 'kernel::sync::SpinLockIrq::try_lock_with',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: "#[must_use] pub fn try_lock_with<'a>(&'a self, context: &'a LocalInterruptDisabled) -> Option<SpinLockGuard<'a, T>>" }],
+    docs: 'Non-blocking `lock_with`: `None` when the lock is held elsewhere.',
+    link: `${S}type.SpinLockIrq.html#method.try_lock_with`,
+    note: T73,
+  },
+  {
+    path: 'kernel::interrupt::LocalInterruptDisabled',
+    kind: 'struct',
+    since: '7.3',
+    signatures: [{ text: 'pub struct LocalInterruptDisabled(NotThreadSafe); // Drop re-enables interrupts' }],
+    docs:
+      'Proof that local interrupts are disabled on this CPU; it cannot be sent to another thread. Dropping the value returned by `local_interrupt_disable()` enables interrupts again; the unsafe `assume_disabled()` gives a reference when interrupts are known to be off already (for example in a handler).',
+    link: `${K}interrupt/struct.LocalInterruptDisabled.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::interrupt::local_interrupt_disable',
+    kind: 'fn',
+    since: '7.3',
+    signatures: [{ text: 'pub fn local_interrupt_disable() -> LocalInterruptDisabled' }],
+    docs: 'Disables local interrupts (nesting-aware) and returns the token that re-enables them when dropped. Keep the token alive for as long as the interrupt-free section lasts.',
+    link: `${K}interrupt/fn.local_interrupt_disable.html`,
+    note: T73,
+  },
+
+  // ───────────────────────── SRCU (7.3) ─────────────────────────
+  {
+    path: 'kernel::sync::Srcu',
+    aliases: ['kernel::sync::srcu::Srcu'],
+    kind: 'struct',
+    since: '7.3',
+    signatures: [{ text: "#[pin_data(PinnedDrop)] pub struct Srcu { /* Opaque<srcu_struct> */ } // new(name, key) -> impl PinInit<Self, Error>; read_lock(&self) -> Guard<'_>; synchronize(&self); synchronize_expedited(&self)" }],
+    docs:
+      'An SRCU domain. Readers call `read_lock()` and may sleep inside the read-side section; writers call `synchronize()` to wait for all readers that started earlier. It must be pinned: create it with `new_srcu!()` in a `#[pin]` field. Construction can fail, so use `try_pin_init!` around it.',
+    link: `${S}srcu/struct.Srcu.html`,
+    note: T73,
+  },
+  {
+    path: 'kernel::new_srcu!',
+    aliases: ['kernel::sync::srcu::new_srcu!'],
+    kind: 'macro',
+    since: '7.3',
+    signatures: [{ text: 'new_srcu!($("name")?) -> impl PinInit<Srcu, Error>' }],
+    docs: 'Fallible initializer for an `Srcu` with a per-call-site lockdep class and an optional name. Hidden from the rendered docs.',
+    link: `${S}srcu/struct.Srcu.html`,
+    note: T73,
+  },
+
+  // ───────────────────────── Arc, ARef and atomics (7.x changes) ─────────────────────────
+  {
+    path: 'kernel::sync::Arc::DATA_OFFSET',
+    kind: 'const',
+    since: '7.0',
+    signatures: [{ text: 'pub const DATA_OFFSET: usize' }],
+    docs: 'Byte offset of the value inside the `Arc` allocation (after the refcount), for code that converts between a pointer to the data and the allocation itself.',
+    link: `${S}struct.Arc.html#associatedconstant.DATA_OFFSET`,
+    note: T70 + ' (rust/kernel/sync/arc.rs).',
+  },
+  {
+    path: 'kernel::sync::aref::ARef',
+    kind: 'struct',
+    since: '6.17',
+    signatures: [{ text: 'pub struct ARef<T: AlwaysRefCounted> { /* NonNull<T> */ }' }],
+    docs:
+      'An owned reference to an object whose refcount lives inside the object (devices, tasks, files): cloning increments the count, dropping decrements it. This is the home of `ARef`; `kernel::types::ARef` was a re-export of it.',
+    link: `${S}aref/struct.ARef.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '6.14',
+    note: 'Absent in v6.14, present in v6.18 (read), as the `kernel::sync::aref` module; believed to be 6.17 (first commit 2025-07-22).',
+  },
+  {
+    path: 'kernel::sync::aref::AlwaysRefCounted',
+    kind: 'trait',
+    since: '6.17',
+    signatures: [{ text: 'pub unsafe trait AlwaysRefCounted { fn inc_ref(&self); unsafe fn dec_ref(obj: NonNull<Self>); }' }],
+    docs: 'Implemented by wrappers of C objects that carry their own refcount, so `ARef<T>` can manage them. Unsafe: `inc_ref` must keep the object alive until the matching `dec_ref`.',
+    link: `${S}aref/trait.AlwaysRefCounted.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '6.14',
+    note: 'Absent in v6.14, present in v6.18 (read); believed to be 6.17.',
+  },
+  {
+    path: 'kernel::types::ARef',
+    kind: 'struct',
+    since: '6.3',
+    until: '7.1',
+    replacement: 'kernel::sync::aref::ARef',
+    signatures: [{ text: 'pub struct ARef<T: AlwaysRefCounted> { /* NonNull<T> */ } // from 6.17 a re-export of kernel::sync::aref::ARef' }],
+    docs:
+      'The old path of `ARef`. From 6.17 it only re-exports `kernel::sync::aref::ARef`, and the re-export is gone in the 7.x series; import `kernel::sync::aref::ARef`, which works from 6.17 on.',
+    link: `${K}types/struct.ARef.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since', 'until'],
+    note: 'Defined in v6.12 and v6.14 types.rs, re-exported from sync::aref in v6.18–v7.0, absent in v7.2.12 (read). First release not read (believed 6.3, with `kernel::task`). The facts sheet puts the removal in 7.1 from a 7.1 tree this project could not read, so the removal release is left open.',
+  },
+  {
+    path: 'kernel::types::AlwaysRefCounted',
+    kind: 'trait',
+    since: '6.3',
+    until: '7.1',
+    replacement: 'kernel::sync::aref::AlwaysRefCounted',
+    signatures: [{ text: 'pub unsafe trait AlwaysRefCounted { fn inc_ref(&self); unsafe fn dec_ref(obj: NonNull<Self>); }' }],
+    docs: 'The old path of `AlwaysRefCounted`; a re-export of `kernel::sync::aref::AlwaysRefCounted` from 6.17 and removed in the 7.x series. Implement and import it from `kernel::sync::aref`.',
+    link: `${K}types/trait.AlwaysRefCounted.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since', 'until'],
+    note: 'As for `kernel::types::ARef`: present in v6.12–v7.0, absent in v7.2.12 (read); 7.1 not read.',
+  },
+  {
+    path: 'kernel::sync::atomic::Atomic',
+    kind: 'struct',
+    since: '6.18',
+    signatures: [{ text: 'pub struct Atomic<T: AtomicType>(/* T::Repr */); // load, store, xchg, cmpxchg, fetch_add' }],
+    changes: [
+      { version: '7.0', note: '`bool`, `i8` and `i16` implement `AtomicType`, so `Atomic<bool>` and small integers work.' },
+      { version: '7.1', note: 'Raw pointers implement `AtomicType`, `fetch_sub` was added, and `AtomicType` no longer requires `Send` (read in 7.2.12; 7.1 not read).' },
+    ],
+    docs:
+      'A kernel atomic following the Linux memory model: every operation takes an explicit ordering (`Relaxed`, `Acquire`, `Release`, `Full`). Use it instead of `core::sync::atomic` in kernel code.',
+    link: `${S}atomic/struct.Atomic.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '6.14',
+    note: 'Absent in v6.14, present in v6.18 (read), like the module. 7.0 impls: read absent in v6.19 predefine.rs, present in v7.0. 7.1 changes: absent in v7.0, present in v7.2.12.',
+  },
+  {
+    path: 'kernel::sync::atomic::Atomic::fetch_sub',
+    kind: 'method',
+    since: '7.1',
+    signatures: [{ text: 'pub fn fetch_sub<Rhs, Ordering: ordering::Ordering>(&self, v: Rhs, _: Ordering) -> T where T: AtomicAdd<Rhs>' }],
+    docs: 'Atomically subtracts `v` and returns the previous value, with the given ordering.',
+    link: `${S}atomic/struct.Atomic.html#method.fetch_sub`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.0',
+    note: T71,
+  },
+  {
+    path: 'kernel::sync::atomic::AtomicFlag',
+    kind: 'struct',
+    since: '7.1',
+    signatures: [{ text: 'pub struct AtomicFlag(Atomic<Flag>); // new(bool), load, store, xchg, cmpxchg, get_mut' }],
+    docs:
+      'An atomic boolean stored in the width the architecture handles best, for flags that are only set and tested. Prefer it over `Atomic<bool>` when nothing else shares the word.',
+    link: `${S}atomic/struct.AtomicFlag.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.0',
+    note: T71,
   },
 ];

@@ -1,4 +1,4 @@
-/** Pin-init (kernel::init ≤6.14, the `pin_init` crate 6.15+); read: v6.1-rc7, v6.3.8, v6.4.6, v6.5, v6.6, v6.8, v6.9, v6.11.11, v6.12.117, v6.13.7, v6.14, v6.18, v6.19 trees; 6.15–6.17 from the rust-6.15 split commits and the pin-init-v6.16/-v6.17/-v6.18 pull messages. */
+/** Pin-init (kernel::init ≤6.14, the `pin_init` crate 6.15+); read: v6.1-rc7, v6.3.8, v6.4.6, v6.5, v6.6, v6.8, v6.9, v6.11.11, v6.12.117, v6.13.7, v6.14, v6.18, v6.19, v7.0, v7.2.12 and v7.3.4 trees; 6.15–6.17 and 7.1 from the rust-6.15 split commits and the pin-init-v6.16/-v6.17/-v6.18 pull messages. */
 import type { KbItem } from '../types';
 
 const K = 'https://rust.docs.kernel.org/kernel/';
@@ -21,6 +21,35 @@ const PI618 =
 const FIRST64 = 'Absent in v6.3.8 (no rust/kernel/init.rs), present in v6.4.6.';
 /** 6.6 additions. */
 const FIRST66 = 'Absent in v6.5, present in v6.6.';
+/** 7.0 changes, read in the trees. */
+const T70 = 'Read: absent in v6.19, present in v7.0 (rust/pin-init/internal/src/init.rs holds the proc-macro parser).';
+/** 7.3 changes, read in the trees. */
+const T73 = 'Read: absent in v7.2.12, present in v7.3.4 (rust/pin-init/src/lib.rs).';
+/** Shared text of the prelude entries: the prelude name survived the 6.15 move. */
+const PRELUDE_MOVE = 'The prelude name stayed the same when pin-init moved crates in 6.15, so code that relies on `use kernel::prelude::*;` keeps working across the move.';
+
+/** `pin_init!` forms: a `macro_rules!` macro up to 6.19, a proc-macro from 7.0 that also takes `? E` and `#[default_error(E)]`. */
+const PIN_INIT_SIGS = [
+  { until: '7.0', text: 'pin_init!($(&this in)? Type { field: value, pinned_field <- initializer, .. }) -> impl PinInit<Type, Infallible>' },
+  { since: '7.0', text: 'pin_init!($(#[default_error(E)])? $(&this in)? Type { $(#[cfg(..)])? field: value, pinned_field <- initializer, .. } $(? E)?) -> impl PinInit<Type, E> // E defaults to Infallible' },
+];
+/** `init!` forms, as for `pin_init!`. */
+const INIT_SIGS = [
+  { until: '7.0', text: 'init!($(&this in)? Type { field: value, field <- initializer, .. }) -> impl Init<Type, Infallible>' },
+  { since: '7.0', text: 'init!($(#[default_error(E)])? $(&this in)? Type { $(#[cfg(..)])? field: value, field <- initializer, .. } $(? E)?) -> impl Init<Type, E> // E defaults to Infallible' },
+];
+/** What changed in `pin_init!` since it joined the `pin_init` crate. */
+const PIN_INIT_CHANGES = [
+  { version: '6.17', note: 'The zero-fill tail is spelled `..Zeroable::init_zeroed()`; `..Zeroable::zeroed()` no longer matches.' },
+  { version: '6.18', note: 'Accepts `_: { ... }` code blocks and lets later fields refer to earlier, already initialised fields by name.' },
+  { version: '7.0', note: 'Rewritten as a procedural macro: it accepts a `? E` error suffix, a leading `#[default_error(E)]` attribute and `#[cfg(..)]` attributes on fields, and reports clearer errors.' },
+];
+/** What changed in `init!` since it joined the `pin_init` crate. */
+const INIT_CHANGES = [
+  { version: '6.17', note: 'Zero-fill tail becomes `..Zeroable::init_zeroed()`.' },
+  { version: '6.18', note: 'Code blocks `_: { ... }` and references to earlier fields.' },
+  { version: '7.0', note: 'Rewritten as a procedural macro that accepts `? E`, `#[default_error(E)]` and attributes on fields.' },
+];
 
 export const pinInit: readonly KbItem[] = [
   // ───────────────────────── modules ─────────────────────────
@@ -53,7 +82,6 @@ export const pinInit: readonly KbItem[] = [
   // ───────────────────────── initializer macros ─────────────────────────
   {
     path: 'kernel::pin_init!',
-    aliases: ['kernel::prelude::pin_init!'],
     kind: 'macro',
     since: '6.4',
     until: '6.15',
@@ -69,24 +97,20 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'pin_init::pin_init!',
-    aliases: ['kernel::prelude::pin_init!'],
     kind: 'macro',
     since: '6.15',
-    signatures: [{ text: 'pin_init!($(&this in)? Type { field: value, pinned_field <- initializer, .. }) -> impl PinInit<Type, Infallible>' }],
-    changes: [
-      { version: '6.17', note: 'The zero-fill tail is spelled `..Zeroable::init_zeroed()`; `..Zeroable::zeroed()` no longer matches.' },
-      { version: '6.18', note: 'Accepts `_: { ... }` code blocks and lets later fields refer to earlier, already initialised fields by name.' },
-    ],
+    signatures: PIN_INIT_SIGS,
+    changes: PIN_INIT_CHANGES,
     docs:
       'The pinned in-place initializer macro, now exported by the `pin_init` crate (and still reachable through `kernel::prelude`). ' +
       'Write `pin_init!(Self { lock <- new_mutex!(0), count: 0 })` and pass the result to an allocator or to an outer initializer. ' +
-      'The error type is `Infallible`; for an initializer that can fail use `kernel::try_pin_init!` (defaults to `kernel::error::Error`) or `try_pin_init!(...? E)`.',
+      'Without a suffix the error type is `Infallible`; for an initializer that can fail use `kernel::try_pin_init!` (defaults to `kernel::error::Error`), or from 7.0 write `pin_init!(Self { .. }? Error)`. ' +
+      'Before 6.15 the same macro was `kernel::pin_init!`; the prelude name `pin_init!` has worked since 6.4.',
     link: `${P}macro.pin_init.html`,
-    note: SPLIT,
+    note: SPLIT + ' 7.0 rewrite: ' + T70,
   },
   {
     path: 'kernel::init!',
-    aliases: ['kernel::prelude::init!'],
     kind: 'macro',
     since: '6.4',
     until: '6.15',
@@ -102,19 +126,47 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'pin_init::init!',
-    aliases: ['kernel::prelude::init!'],
     kind: 'macro',
     since: '6.15',
-    signatures: [{ text: 'init!($(&this in)? Type { field: value, field <- initializer, .. }) -> impl Init<Type, Infallible>' }],
-    changes: [
-      { version: '6.17', note: 'Zero-fill tail becomes `..Zeroable::init_zeroed()`.' },
-      { version: '6.18', note: 'Code blocks `_: { ... }` and references to earlier fields.' },
-    ],
+    signatures: INIT_SIGS,
+    changes: INIT_CHANGES,
     docs:
       'Unpinned in-place initializer macro from the `pin_init` crate. The produced `impl Init<T, Infallible>` can be used wherever a `PinInit` is expected too. ' +
-      'Fields filled with `<-` need `Init` initializers; use `pin_init!` when any field must stay pinned.',
+      'Fields filled with `<-` need `Init` initializers; use `pin_init!` when any field must stay pinned. Before 6.15 the same macro was `kernel::init!`; the prelude name `init!` has worked since 6.4.',
     link: `${P}macro.init.html`,
-    note: SPLIT,
+    note: SPLIT + ' 7.0 rewrite: ' + T70,
+  },
+  {
+    path: 'kernel::prelude::pin_init!',
+    kind: 'macro',
+    since: '6.4',
+    signatures: PIN_INIT_SIGS,
+    changes: [
+      { version: '6.6', note: 'Accepts the `..Zeroable::zeroed()` tail to zero all fields not listed.' },
+      { version: '6.15', note: 'The prelude now re-exports the `pin_init` crate\'s macro instead of `kernel::pin_init!`; calls written through the prelude do not change.' },
+      ...PIN_INIT_CHANGES,
+    ],
+    docs:
+      'The `pin_init!` that `use kernel::prelude::*;` brings in: builds a pin-initializer for a `#[pin_data]` struct, `field: value` for plain values and `field <- init` for fields initialised in place. ' +
+      'Up to 6.14 it is `kernel::pin_init!`, from 6.15 `pin_init::pin_init!`. ' + PRELUDE_MOVE,
+    link: `${P}macro.pin_init.html`,
+    note: FIRST64 + ' Prelude lines read in v6.14 (`pub use super::{init, pin_init, ..}`) and v6.18–v7.3 (`pub use pin_init::{.., pin_init, ..}`). ' + SPLIT,
+  },
+  {
+    path: 'kernel::prelude::init!',
+    kind: 'macro',
+    since: '6.4',
+    signatures: INIT_SIGS,
+    changes: [
+      { version: '6.6', note: 'Accepts the `..Zeroable::zeroed()` tail.' },
+      { version: '6.15', note: 'The prelude now re-exports the `pin_init` crate\'s macro instead of `kernel::init!`.' },
+      ...INIT_CHANGES,
+    ],
+    docs:
+      'The prelude\'s `init!`: an initializer for data that may move afterwards (`impl Init<T, E>`); every `<-` field needs an `Init`. ' +
+      'Up to 6.14 it is `kernel::init!`, from 6.15 `pin_init::init!`. ' + PRELUDE_MOVE,
+    link: `${P}macro.init.html`,
+    note: FIRST64 + ' ' + SPLIT,
   },
   {
     path: 'kernel::try_pin_init!',
@@ -128,13 +180,14 @@ export const pinInit: readonly KbItem[] = [
       { version: '6.15', note: 'Became a thin wrapper that forwards to `::pin_init::try_pin_init!`, supplying `? kernel::error::Error` when no error type is written.' },
       { version: '6.17', note: 'Zero-fill tail becomes `..Zeroable::init_zeroed()` (inherited from the pin_init macro).' },
       { version: '6.18', note: 'Code blocks and earlier-field references (inherited from the pin_init macro).' },
+      { version: '7.0', note: 'Now forwards to `::pin_init::pin_init!` with `#[default_error(kernel::error::Error)]` (the crate\'s own `try_pin_init!` is gone); a written `? E` still wins, and fields may carry `#[cfg(..)]`.' },
     ],
     docs:
       'Fallible pinned initializer. Inside the field list you can use `?` on fallible expressions and `<-` with initializers whose error converts into the macro error type. ' +
       'Without a suffix the error type is `kernel::error::Error`; write `}? MyErr)` to pick another. ' +
       'This kernel-crate macro exists on every release from 6.4 on, so it is the portable choice across the 6.15 split (the `pin_init` crate version requires the suffix).',
     link: `${K}macro.try_pin_init.html`,
-    note: FIRST64,
+    note: FIRST64 + ' 7.0 expansion: read in v7.0 rust/kernel/init.rs.',
   },
   {
     path: 'kernel::try_init!',
@@ -146,17 +199,20 @@ export const pinInit: readonly KbItem[] = [
     ],
     changes: [
       { version: '6.15', note: 'Became a wrapper over `::pin_init::try_init!` that supplies the kernel `Error` default.' },
+      { version: '7.0', note: 'Now forwards to `::pin_init::init!` with `#[default_error(kernel::error::Error)]`, since the crate\'s `try_init!` was removed.' },
     ],
     docs:
       'Fallible unpinned initializer; the error defaults to `kernel::error::Error` and can be overridden with a `? E` suffix. ' +
-      'All `<-` fields must receive `Init` initializers. Like `kernel::try_pin_init!` it is available before and after the 6.15 crate split.',
+      'All `<-` fields must receive `Init` initializers. Like `kernel::try_pin_init!` it is available before and after the 6.15 crate split and after the 7.0 removal of the crate\'s `try_init!`.',
     link: `${K}macro.try_init.html`,
-    note: FIRST64,
+    note: FIRST64 + ' 7.0 expansion: read in v7.0 rust/kernel/init.rs.',
   },
   {
     path: 'pin_init::try_pin_init!',
     kind: 'macro',
     since: '6.15',
+    until: '7.0',
+    replacement: 'kernel::try_pin_init!',
     signatures: [{ text: 'try_pin_init!($(&this in)? Type { fields.. }? E) -> impl PinInit<Type, E>' }],
     changes: [
       { version: '6.17', note: 'Zero-fill tail becomes `..Zeroable::init_zeroed()`.' },
@@ -164,23 +220,25 @@ export const pinInit: readonly KbItem[] = [
     ],
     docs:
       'The crate-level fallible pinned initializer. Unlike the kernel wrapper it has no default error: the `? E` suffix after the closing brace is mandatory, and omitting it is a macro matching error. ' +
-      'In kernel code `kernel::try_pin_init!` (which the prelude exports) is usually what you want.',
+      'In kernel code `kernel::try_pin_init!` (which the prelude exports) is usually what you want. Removed in 7.0: use `kernel::try_pin_init!`, or `pin_init::pin_init!(.. ? E)` which accepts the suffix from 7.0.',
     link: `${P}macro.try_pin_init.html`,
-    note: SPLIT + ' The mandatory suffix is read in v6.18; the 6.15 series moved the default error into the kernel crate.',
+    note: SPLIT + ' The mandatory suffix is read in v6.18; the 6.15 series moved the default error into the kernel crate. Removal: present in v6.19 rust/pin-init/src/lib.rs, absent in v7.0 (which re-exports only `pin_init`/`init` from pin_init_internal).',
   },
   {
     path: 'pin_init::try_init!',
     kind: 'macro',
     since: '6.15',
+    until: '7.0',
+    replacement: 'kernel::try_init!',
     signatures: [{ text: 'try_init!($(&this in)? Type { fields.. }? E) -> impl Init<Type, E>' }],
     changes: [
       { version: '6.17', note: 'Zero-fill tail becomes `..Zeroable::init_zeroed()`.' },
       { version: '6.18', note: 'Code blocks and earlier-field references.' },
     ],
     docs:
-      'Crate-level fallible unpinned initializer; requires the explicit `? E` error suffix. Prefer `kernel::try_init!` in kernel code to get the `Error` default.',
+      'Crate-level fallible unpinned initializer; requires the explicit `? E` error suffix. Prefer `kernel::try_init!` in kernel code to get the `Error` default. Removed in 7.0, where `kernel::try_init!` or `pin_init::init!(.. ? E)` take its place.',
     link: `${P}macro.try_init.html`,
-    note: SPLIT,
+    note: SPLIT + ' Removal: present in v6.19, absent in v7.0 (read).',
   },
   {
     path: 'kernel::stack_pin_init!',
@@ -260,7 +318,6 @@ export const pinInit: readonly KbItem[] = [
   // ───────────────────────── attributes ─────────────────────────
   {
     path: 'macros::#[pin_data]',
-    aliases: ['kernel::prelude::#[pin_data]'],
     kind: 'attribute',
     since: '6.4',
     until: '6.15',
@@ -275,12 +332,13 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'pin_init::#[pin_data]',
-    aliases: ['kernel::prelude::#[pin_data]'],
     kind: 'attribute',
     since: '6.15',
     signatures: [{ text: '#[pin_data] / #[pin_data(PinnedDrop)] struct S { #[pin] pinned: T, plain: U }' }],
     changes: [
       { version: '6.18', note: 'Also generates a `…Projection` struct and a `project(self: Pin<&mut Self>)` method giving `Pin<&mut T>` for `#[pin]` fields and `&mut U` for the others.' },
+      { version: '7.0', note: 'Rewritten on `syn`, with clearer errors (for example for an unpinned `PhantomPinned` field).' },
+      { version: '7.3', note: 'Writing `#[pin]` twice on one field is an error.' },
     ],
     docs:
       'Marks a struct for pinned in-place initialisation; `#[pin]` on a field makes it structurally pinned. Still reachable as `kernel::prelude::pin_data`. ' +
@@ -291,7 +349,6 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'macros::#[pinned_drop]',
-    aliases: ['kernel::prelude::#[pinned_drop]'],
     kind: 'attribute',
     since: '6.4',
     until: '6.15',
@@ -305,7 +362,6 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'pin_init::#[pinned_drop]',
-    aliases: ['kernel::prelude::#[pinned_drop]'],
     kind: 'attribute',
     since: '6.15',
     signatures: [{ text: '#[pinned_drop] impl PinnedDrop for S { fn drop(self: Pin<&mut Self>) { .. } }' }],
@@ -314,6 +370,34 @@ export const pinInit: readonly KbItem[] = [
       'The method receives `Pin<&mut Self>`, so pinned fields must not be moved out during drop.',
     link: `${P}attr.pinned_drop.html`,
     note: SPLIT,
+  },
+  {
+    path: 'kernel::prelude::#[pin_data]',
+    kind: 'attribute',
+    since: '6.4',
+    signatures: [{ text: '#[pin_data] / #[pin_data(PinnedDrop)] struct S { #[pin] pinned: T, plain: U }' }],
+    changes: [
+      { version: '6.15', note: 'The prelude now re-exports `pin_init::pin_data` instead of `macros::pin_data`; the attribute is written the same way.' },
+      { version: '6.18', note: 'Also generates a `…Projection` struct and a `project(self: Pin<&mut Self>)` method.' },
+      { version: '7.0', note: 'Rewritten on `syn`, with clearer errors (for example for an unpinned `PhantomPinned` field).' },
+      { version: '7.3', note: 'Writing `#[pin]` twice on one field is an error.' },
+    ],
+    docs:
+      'The `#[pin_data]` that the prelude brings in: declares which fields of a struct are structurally pinned (`#[pin]`) so `pin_init!`/`try_pin_init!` can build it in place. ' +
+      'Lock, condition-variable and timer members need `#[pin]`. ' + PRELUDE_MOVE,
+    link: `${P}attr.pin_data.html`,
+    note: FIRST64 + ' ' + SPLIT + ' 7.0 rewrite: ' + T70 + ' Duplicate check: ' + T73 + ' (rust/pin-init/internal/src/pin_data.rs).',
+  },
+  {
+    path: 'kernel::prelude::#[pinned_drop]',
+    kind: 'attribute',
+    since: '6.4',
+    signatures: [{ text: '#[pinned_drop] impl PinnedDrop for S { fn drop(self: Pin<&mut Self>) { .. } }' }],
+    changes: [{ version: '6.15', note: 'The prelude now re-exports `pin_init::pinned_drop` instead of `macros::pinned_drop`.' }],
+    docs:
+      'The prelude\'s `#[pinned_drop]`: put it on `impl PinnedDrop for S` of a struct declared `#[pin_data(PinnedDrop)]`, and write a plain `fn drop(self: Pin<&mut Self>)`. ' + PRELUDE_MOVE,
+    link: `${P}attr.pinned_drop.html`,
+    note: FIRST64 + ' ' + SPLIT,
   },
   {
     path: 'syntax::pin-field',
@@ -361,15 +445,78 @@ export const pinInit: readonly KbItem[] = [
     aliases: ['kernel::prelude::PinInit'],
     kind: 'trait',
     since: '6.15',
-    signatures: [{ text: 'pub unsafe trait PinInit<T: ?Sized, E = Infallible>: Sized { unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E>; fn pin_chain<F>(self, f: F) -> ChainPinInit<Self, F, T, E> where F: FnOnce(Pin<&mut T>) -> Result<(), E>; }' }],
+    signatures: [
+      { until: '7.3', text: 'pub unsafe trait PinInit<T: ?Sized, E = Infallible>: Sized { unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E>; fn pin_chain<F>(self, f: F) -> ChainPinInit<Self, F, T, E> where F: FnOnce(Pin<&mut T>) -> Result<(), E>; }' },
+      { since: '7.3', text: 'pub unsafe trait PinInit<T: ?Sized, E = Infallible>: Sized { unsafe fn __init(self, slot: *mut T) -> Result<(), E>; fn pin_chain<F>(self, f: F) -> ChainPinInit<Self, F, T, E> where F: FnOnce(Pin<&mut T>) -> Result<(), E>; }' },
+    ],
     changes: [
       { version: '6.17', note: 'Blanket impl narrowed from `impl<T, E> PinInit<T, E> for T` to `impl<T> PinInit<T> for T` (values are infallible initializers), and `Result<T, E>` now implements `PinInit<T, E>`.' },
+      { version: '7.3', note: 'The required method is `__init` (it was `__pinned_init`, which kernel builds no longer have); `Init` became a marker trait, and `raw_init`/`raw_try_init` are the way to run an initializer by hand.' },
     ],
     docs:
       'The pinned-initializer trait, now in the `pin_init` crate and re-exported by the kernel prelude. Return `impl PinInit<Self, Error>` from constructors of types that must stay pinned. ' +
-      'From 6.17 a plain value only counts as `PinInit<T, Infallible>`; code that relied on a value being a `PinInit<T, E>` for arbitrary `E` needs an explicit conversion, while a `Result<T, E>` can now be passed directly.',
+      'From 6.17 a plain value only counts as `PinInit<T, Infallible>`; code that relied on a value being a `PinInit<T, E>` for arbitrary `E` needs an explicit conversion, while a `Result<T, E>` can now be passed directly. ' +
+      'A hand-written `unsafe impl PinInit` provides `__pinned_init` up to 7.2 and `__init` from 7.3. Before 6.15 the trait was `kernel::init::PinInit` (the prelude name `PinInit` has worked since 6.4).',
     link: `${P}trait.PinInit.html`,
-    note: SPLIT + ' 6.17 change: from the pin-init-v6.17 pull request.',
+    note: SPLIT + ' 6.17 change: from the pin-init-v6.17 pull request. 7.3 change: ' + T73,
+  },
+  {
+    path: 'kernel::init::PinInit::__pinned_init',
+    kind: 'method',
+    since: '6.4',
+    until: '6.15',
+    replacement: 'pin_init::PinInit::__pinned_init',
+    signatures: [{ text: 'unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E>' }],
+    docs: 'The required method of `PinInit`: writes the value into `slot`, which must stay pinned. Unsafe to call; normally only allocators (`KBox::pin_init`) and the init macros call it.',
+    link: `${K}init/trait.PinInit.html#tymethod.__pinned_init`,
+    note: FIRST64 + ' ' + SPLIT,
+  },
+  {
+    path: 'pin_init::PinInit::__pinned_init',
+    kind: 'method',
+    since: '6.15',
+    until: '7.3',
+    replacement: 'pin_init::PinInit::__init',
+    signatures: [{ text: 'unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E>' }],
+    docs:
+      'Runs the pin-initializer into `slot` (valid, uninitialised, never moved afterwards); on `Err` the slot is left for the caller to free. ' +
+      'From 7.3 the method is called `__init` and kernel builds lack this name; outside the kernel it lingers as a deprecated alias. Prefer `raw_try_init` (7.3+) to calling either by hand.',
+    link: `${P}trait.PinInit.html#tymethod.__pinned_init`,
+    note: SPLIT + ' Removal: present in v7.2.12, in v7.3.4 only under `#[cfg(not(kernel))]` and deprecated.',
+  },
+  {
+    path: 'pin_init::PinInit::__init',
+    kind: 'method',
+    since: '7.3',
+    signatures: [{ text: 'unsafe fn __init(self, slot: *mut T) -> Result<(), E>' }],
+    docs:
+      'The one required method of `PinInit` from 7.3: initialise `slot` completely on `Ok`, leave it untouched on `Err`. The slot counts as pinned unless the initializer also implements `Init`. ' +
+      'Implement it in a hand-written `unsafe impl PinInit`; call sites should use `pin_init::raw_init`/`raw_try_init` instead of calling it directly.',
+    link: `${P}trait.PinInit.html#tymethod.__init`,
+    note: T73,
+  },
+  {
+    path: 'kernel::init::Init::__init',
+    kind: 'method',
+    since: '6.4',
+    until: '6.15',
+    replacement: 'pin_init::Init::__init',
+    signatures: [{ text: 'unsafe fn __init(self, slot: *mut T) -> Result<(), E>' }],
+    docs: 'The required method of `Init`: initialises `slot` without relying on it staying at that address. Unsafe to call; allocators and macros do it for you.',
+    link: `${K}init/trait.Init.html#tymethod.__init`,
+    note: FIRST64 + ' ' + SPLIT,
+  },
+  {
+    path: 'pin_init::Init::__init',
+    kind: 'method',
+    since: '6.15',
+    until: '7.3',
+    replacement: 'pin_init::PinInit::__init',
+    signatures: [{ text: 'unsafe fn __init(self, slot: *mut T) -> Result<(), E>' }],
+    docs:
+      'Required method of `Init` up to 7.2. From 7.3 `Init` has no such method: move the body into `unsafe impl PinInit { unsafe fn __init(..) }` and keep an empty `unsafe impl Init`.',
+    link: `${P}trait.Init.html#tymethod.__init`,
+    note: SPLIT + ' Removal: ' + T73,
   },
   {
     path: 'kernel::init::PinInit::pin_chain',
@@ -419,15 +566,19 @@ export const pinInit: readonly KbItem[] = [
     aliases: ['kernel::prelude::Init'],
     kind: 'trait',
     since: '6.15',
-    signatures: [{ text: 'pub unsafe trait Init<T: ?Sized, E = Infallible>: PinInit<T, E> { unsafe fn __init(self, slot: *mut T) -> Result<(), E>; fn chain<F>(self, f: F) -> ChainInit<Self, F, T, E>; }' }],
+    signatures: [
+      { until: '7.3', text: 'pub unsafe trait Init<T: ?Sized, E = Infallible>: PinInit<T, E> { unsafe fn __init(self, slot: *mut T) -> Result<(), E>; fn chain<F>(self, f: F) -> ChainInit<Self, F, T, E>; }' },
+      { since: '7.3', text: 'pub unsafe trait Init<T: ?Sized, E = Infallible>: PinInit<T, E> { fn chain<F>(self, f: F) -> ChainInit<Self, F, T, E>; } // marker: the work is PinInit::__init' },
+    ],
     changes: [
       { version: '6.17', note: 'Blanket impl narrowed to `impl<T> Init<T> for T`; `Result<T, E>` implements `Init<T, E>`.' },
+      { version: '7.3', note: 'Became a marker trait: `__init` moved to `PinInit`, so an `unsafe impl Init` is empty and the initialising code goes into `unsafe impl PinInit { unsafe fn __init(..) }`.' },
     ],
     docs:
       'Unpinned initializer trait from the `pin_init` crate; a subtrait of `PinInit`, so anything taking a `PinInit` also accepts an `Init`. ' +
-      'Use it as the return type of constructors for movable data that should still be built in place (large arrays, zeroed buffers).',
+      'Use it as the return type of constructors for movable data that should still be built in place (large arrays, zeroed buffers). From 7.3 implementing it only promises that the `PinInit::__init` code does not rely on pinning.',
     link: `${P}trait.Init.html`,
-    note: SPLIT,
+    note: SPLIT + ' 7.3 change: ' + T73,
   },
   {
     path: 'kernel::init::Init::chain',
@@ -594,9 +745,11 @@ export const pinInit: readonly KbItem[] = [
     since: '6.15',
     signatures: [{ text: 'pub trait InPlaceWrite<T> { type Initialized; fn write_init<E>(self, init: impl Init<T, E>) -> Result<Self::Initialized, E>; fn write_pin_init<E>(self, init: impl PinInit<T, E>) -> Result<Pin<Self::Initialized>, E>; }' }],
     docs:
-      'Initialise-into-existing-allocation trait, now defined by `pin_init`; the kernel crate still provides the impls for `KBox<MaybeUninit<T>>` and `UniqueArc<MaybeUninit<T>>`. Exported by the kernel prelude.',
+      'Initialise-into-existing-allocation trait, now defined by `pin_init`; the kernel crate still provides the impls for `KBox<MaybeUninit<T>>` and `UniqueArc<MaybeUninit<T>>`. Exported by the kernel prelude. ' +
+      'From 7.0 a `&\'static mut MaybeUninit<T>` (for example a slot in a `static`) can be initialised the same way.',
+    changes: [{ version: '7.0', note: 'Implemented for `&\'static mut MaybeUninit<T>`, giving `&\'static mut T` (or its pinned form).' }],
     link: `${P}trait.InPlaceWrite.html`,
-    note: SPLIT,
+    note: SPLIT + ' 7.0 impl: ' + T70.replace(' (rust/pin-init/internal/src/init.rs holds the proc-macro parser)', ' (rust/pin-init/src/lib.rs)'),
   },
 
   // ───────────────────────── Zeroable ─────────────────────────
@@ -653,7 +806,6 @@ export const pinInit: readonly KbItem[] = [
   },
   {
     path: 'macros::#[derive(Zeroable)]',
-    aliases: ['kernel::prelude::#[derive(Zeroable)]'],
     kind: 'derive',
     since: '6.6',
     until: '6.15',
@@ -661,21 +813,40 @@ export const pinInit: readonly KbItem[] = [
     signatures: [{ text: '#[derive(Zeroable)] struct S { a: u32, b: *mut T }' }],
     docs:
       'Derives `kernel::init::Zeroable` for a struct whose every field is `Zeroable`, checking this at compile time. Exported by the prelude as `Zeroable`. ' +
-      'Before 6.16 it does not support unions.',
+      'It only handles structs: unions are accepted from 6.16 on.',
     link: `${M}derive.Zeroable.html`,
     note: FIRST66 + ' ' + SPLIT,
   },
   {
     path: 'pin_init::#[derive(Zeroable)]',
-    aliases: ['kernel::prelude::#[derive(Zeroable)]'],
     kind: 'derive',
     since: '6.15',
     signatures: [{ text: '#[derive(Zeroable)] struct S { .. } / union U { .. }' }],
-    changes: [{ version: '6.16', note: 'Supports unions and fields with visibility modifiers.' }],
+    changes: [
+      { version: '6.16', note: 'Supports unions and fields with visibility modifiers.' },
+      { version: '7.0', note: 'Rewritten on `syn`; deriving it for an enum is reported with a clear error.' },
+    ],
     docs:
-      'Derives `pin_init::Zeroable`, requiring every field to be `Zeroable`. From 6.16 it also works on unions. Use `MaybeZeroable` when some fields might not qualify and you want no error in that case.',
+      'Derives `pin_init::Zeroable`, requiring every field to be `Zeroable`. On 6.15 it takes structs only; from 6.16 it also works on unions (whose fields must all be `Zeroable`). Use `MaybeZeroable` when some fields might not qualify and you want no error in that case.',
     link: `${P}derive.Zeroable.html`,
     note: SPLIT + ' Union support: ' + PI616,
+  },
+  {
+    path: 'kernel::prelude::#[derive(Zeroable)]',
+    kind: 'derive',
+    since: '6.6',
+    signatures: [
+      { until: '6.16', text: '#[derive(Zeroable)] struct S { a: u32, b: *mut T }' },
+      { since: '6.16', text: '#[derive(Zeroable)] struct S { .. } / union U { .. }' },
+    ],
+    changes: [
+      { version: '6.15', note: 'The prelude now re-exports the `pin_init` crate\'s derive (and trait) under the name `Zeroable`.' },
+      { version: '6.16', note: 'Supports unions and fields with visibility modifiers.' },
+    ],
+    docs:
+      'The prelude\'s `#[derive(Zeroable)]`: implements `Zeroable` when every field is `Zeroable`, checked at compile time. Structs only up to 6.15; unions from 6.16. ' + PRELUDE_MOVE,
+    link: `${P}derive.Zeroable.html`,
+    note: FIRST66 + ' ' + SPLIT + ' Union support: read absent in v6.14 (rust/macros/zeroable.rs) and present in v6.18 (`union` arm of `__derive_zeroable`); added by pin-init PR #42 (April 2025), part of the pin-init-v6.16 pull.',
   },
   {
     path: 'pin_init::#[derive(MaybeZeroable)]',
@@ -724,6 +895,44 @@ export const pinInit: readonly KbItem[] = [
       'The zero-filling initializer, under its post-6.17 name. Use it with `<-` or `KBox::init` for data too large to build on the stack.',
     link: `${P}fn.init_zeroed.html`,
     note: PI617,
+  },
+
+  {
+    path: 'pin_init::ZeroableOption',
+    kind: 'trait',
+    since: '6.15',
+    signatures: [{ text: 'pub unsafe trait ZeroableOption {} // impl<T: ZeroableOption> Zeroable for Option<T>' }],
+    changes: [
+      { version: '6.17', note: 'Function pointers, `&T` and `&mut T` implement it, so `Option` of them is `Zeroable`.' },
+      { version: '7.1', note: 'The `NonZero*` integers implement it (replacing direct `Zeroable` impls for `Option<NonZero*>`).' },
+    ],
+    docs:
+      'Marker for types whose `Option` is all zeros when `None` (references, `NonNull`, function pointers, `NonZero` integers): implementing it makes `Option<T>` `Zeroable`. Unsafe to implement, since the niche must really be the zero pattern.',
+    link: `${P}trait.ZeroableOption.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '6.14',
+    note: 'Absent in v6.14 (kernel::init has no such trait), present in v6.18–v7.3 (read); the 6.15 crate import is believed to have it, but 6.15–6.17 were not read. NonZero impls: absent in v7.0, present in v7.2.12; attributed to the pin-init-v7.1 pull (merge 8a23051ed858, 2026-04-08); 7.1 not read.',
+  },
+  {
+    path: 'pin_init::raw_init',
+    kind: 'fn',
+    since: '7.3',
+    signatures: [{ text: 'pub unsafe fn raw_init<T>(slot: *mut T, init: impl PinInit<T>)' }],
+    docs:
+      'Runs an infallible initializer into a raw slot. Unsafe: `slot` must be valid uninitialised memory that stays pinned (unless the initializer is an `Init`). The supported way to run an initializer by hand from 7.3, instead of calling `__init`.',
+    link: `${P}fn.raw_init.html`,
+    note: T73,
+  },
+  {
+    path: 'pin_init::raw_try_init',
+    kind: 'fn',
+    since: '7.3',
+    signatures: [{ text: 'pub unsafe fn raw_try_init<T, E>(slot: *mut T, init: impl PinInit<T, E>) -> Result<(), E>' }],
+    docs:
+      'Fallible form of `raw_init`: on `Err` the slot is left uninitialised and may only be freed. Use it where 7.2-and-older code called `init.__pinned_init(slot)`.',
+    link: `${P}fn.raw_try_init.html`,
+    note: T73,
   },
 
   // ───────────────────────── helper functions ─────────────────────────
@@ -898,7 +1107,7 @@ export const pinInit: readonly KbItem[] = [
     since: '6.4',
     signatures: [{ text: 'try_pin_init!(S { .. }? ErrorType)' }],
     docs:
-      'A `? E` after the closing brace of `try_pin_init!`/`try_init!` sets the initializer error type. The kernel macros default to `kernel::error::Error` when it is omitted; the `pin_init` crate versions (6.15+) require it. ' +
+      'A `? E` after the closing brace of `try_pin_init!`/`try_init!` sets the initializer error type. The kernel macros default to `kernel::error::Error` when it is omitted; the `pin_init` crate versions (6.15–6.19) require it. From 7.0 plain `pin_init!`/`init!` accept it too. ' +
       'Every `?` and `<-` inside the body must produce errors convertible into this type.',
     link: `${K}macro.try_pin_init.html`,
     note: FIRST64,
@@ -958,5 +1167,46 @@ export const pinInit: readonly KbItem[] = [
       'Earlier releases keep such bindings private to the macro, so the same code fails to resolve the identifier there.',
     link: `${P}macro.pin_init.html`,
     note: PI618,
+  },
+  {
+    path: 'syntax::init-error-suffix',
+    kind: 'syntax',
+    since: '7.0',
+    signatures: [{ text: 'pin_init!(S { a: f()?, .. }? Error) / init!(S { .. }? E)' }],
+    docs:
+      'From 7.0 the plain `pin_init!` and `init!` take the same `? E` suffix as the `try_` macros, setting the error type (otherwise `Infallible`). ' +
+      'Up to 6.19 they only match without it; there write `try_pin_init!(S { .. }? E)` (or `kernel::try_pin_init!`, which works on every release).',
+    link: `${P}macro.pin_init.html`,
+    note: T70 + ' v6.19 `pin_init!` has one arm without the suffix.',
+  },
+  {
+    path: 'syntax::default-error-attr',
+    kind: 'syntax',
+    since: '7.0',
+    signatures: [{ text: 'pin_init!(#[default_error(Error)] S { .. })' }],
+    docs:
+      'A `#[default_error(E)]` attribute in front of the struct path picks the error type used when no `? E` suffix is written. It is how `kernel::try_pin_init!` supplies `kernel::error::Error` from 7.0; wrapper macros of your own can do the same. Older releases reject any attribute there.',
+    link: `${P}macro.pin_init.html`,
+    note: T70,
+  },
+  {
+    path: 'syntax::init-field-attributes',
+    kind: 'syntax',
+    since: '7.0',
+    signatures: [{ text: 'pin_init!(S { #[cfg(CONFIG_FOO)] foo: 0, bar <- init_bar() })' }],
+    docs:
+      'Attributes such as `#[cfg(..)]` on the entries of an init macro, so a field that only exists under a configuration can be initialised only then. Up to 6.19 the macros match no attribute before a field.',
+    link: `${P}macro.pin_init.html`,
+    note: T70 + ' In v6.19 every `@munch_fields` arm of rust/pin-init/src/macros.rs starts with the field name, `_:` or `..`.',
+  },
+  {
+    path: 'syntax::zeroable-union',
+    kind: 'syntax',
+    since: '6.16',
+    signatures: [{ text: '#[derive(Zeroable)] union U { a: u32, b: [u8; 4] }' }],
+    docs:
+      '`#[derive(Zeroable)]` on a union, accepted from 6.16 when every field is `Zeroable`. Up to 6.15 the derive handles structs only; implement the trait by hand there (`unsafe impl Zeroable for U {}` after checking that zero is valid for every field).',
+    link: `${P}derive.Zeroable.html`,
+    note: 'Read: absent in v6.14 (rust/macros/zeroable.rs and the `__derive_zeroable` arms take only `struct`), present in v6.18 (`union` arm in rust/pin-init/src/macros.rs). Added by pin-init PR #42 (April 2025), sent in the pin-init-v6.16 pull based on 6.15-rc3; 6.15–6.17 trees not read.',
   },
 ];
