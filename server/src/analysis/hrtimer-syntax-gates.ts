@@ -1,10 +1,11 @@
 /**
- * Version-gated hrtimer syntax that plain path resolution cannot see: the two body forms of
- * `impl_has_hr_timer!` and the argument list of `HrTimer::new`. Which form a release accepts comes from the
- * knowledge base (`syntax::impl-has-hr-timer-*` entries, the signature eras of `HrTimer::new`).
+ * Version-gated hrtimer, time and VMA syntax that plain path resolution cannot see: the two body forms of
+ * `impl_has_hr_timer!`, the argument list of `HrTimer::new`, and method calls on a receiver (`vma.zap_page_range_single(…)`)
+ * to kernel methods that were renamed. Which form a release accepts comes from the knowledge base
+ * (`syntax::impl-has-hr-timer-*` entries, the signature eras of `HrTimer::new`, method entries with a replacement).
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, surelyAvailable, sureStatusAt, type KnowledgeBase } from '../kb';
+import { knowledgeBase, lastSegment, surelyAvailable, sureStatusAt, type KnowledgeBase } from '../kb';
 import type { KbItem, SignatureEra } from '../kb/types';
 import { compareReleases, inRange } from '../kb/version';
 import { nodeRange } from '../lints/engine';
@@ -12,7 +13,8 @@ import { hasHrTimerImpls } from '../lints/has-hr-timer-macro';
 import { delimiter, innerTokens } from '../lints/macro-body';
 import { containsMatch, containsText, insideSkipped, spansOutside, structureOf } from '../parsing/structure';
 import { resolveSegments, segmentsOf, type Scope } from './resolve';
-import type { Range } from './types';
+import { occurrencesInRun } from '../parsing/walk';
+import type { Fix, Range } from './types';
 
 /** A use of hrtimer syntax the target release does not accept. */
 export interface SyntaxGateFinding {
@@ -20,6 +22,8 @@ export interface SyntaxGateFinding {
   /** `not-yet`: the form arrived later (api-unavailable); `removed`: the form was dropped (api-removed). */
   state: 'not-yet' | 'removed';
   message: string;
+  /** A mechanical rewrite, when there is one (renaming a method call). */
+  fixes?: Fix[];
 }
 
 const MACRO = 'kernel::impl_has_hr_timer!';
@@ -276,10 +280,111 @@ function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBas
   }
 }
 
+/** A kernel method renamed on its own type: the old entry (with `until`) and the entry that replaces it. */
+interface MethodRename {
+  old: KbItem;
+  renamed: KbItem;
+  /** The type both belong to (`kernel::mm::virt::VmaRef`). */
+  owner: string;
+}
+
+const renamesByKb = new WeakMap<KnowledgeBase, MethodRename[]>();
+
+/**
+ * The types whose renamed methods are gated on any receiver. Only types whose method names were checked to be theirs
+ * alone in the real trees belong here: elsewhere a renamed method's name is often also a method of another type
+ * (`__init`, `dma_address`), which a receiver of unknown type cannot tell apart.
+ */
+const RENAME_OWNERS: readonly string[] = ['kernel::mm::virt::VmaRef'];
+
+/** Method entries whose replacement is another method of the same type under a new name, read once from the KB. */
+function methodRenames(kb: KnowledgeBase): MethodRename[] {
+  let list = renamesByKb.get(kb);
+  if (list) return list;
+  list = [];
+  for (const old of kb.items) {
+    if (old.kind !== 'method' || !old.until || !old.replacement) continue;
+    if (!RENAME_OWNERS.some((o) => old.path.startsWith(`${o}::`))) continue;
+    const owner = old.path.slice(0, old.path.lastIndexOf('::'));
+    const renamed = kb.lookup(old.replacement).find((i) => i.kind === 'method' && i.path === old.replacement);
+    if (!renamed || renamed.path.slice(0, renamed.path.lastIndexOf('::')) !== owner || lastSegment(renamed.path) === lastSegment(old.path)) continue;
+    // A name some other kernel item also has could be that item's method.
+    if ([old, renamed].some((i) => kb.named(lastSegment(i.path)).some((other) => other !== old && other !== renamed))) continue;
+    list.push({ old, renamed, owner });
+  }
+  renamesByKb.set(kb, list);
+  return list;
+}
+
+/** `x.name(…)` method calls in the file (within the run's ranges), as the `name` tokens. */
+function methodCallNames(root: Node, text: string, name: string): Node[] {
+  const out: Node[] = [];
+  for (const at of occurrencesInRun(root, text, name)) {
+    const token = root.descendantForIndex(at, at + name.length);
+    if (!token || token.type !== 'field_identifier' || token.startIndex !== at || token.endIndex !== at + name.length) continue;
+    const field = token.parent;
+    const call = field?.parent;
+    if (field?.type !== 'field_expression' || call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== field.id) continue;
+    out.push(token);
+  }
+  return out;
+}
+
+/**
+ * Does the file work with the owner's module? The receiver's type is seldom written next to the call
+ * (`guard.vma_lookup(addr)` gives the VMA), so a call counts when the file imports from the module of the owner's
+ * top-level kernel module (`kernel::mm` for `kernel::mm::virt::VmaRef`). The method names gated here are the
+ * kernel type's alone (see {@link RENAME_OWNERS}), which is what makes this enough.
+ */
+function usesOwnerModule(scope: Scope, owner: string): boolean {
+  const top = owner.split('::').slice(0, 2).join('::');
+  for (const path of scope.imports.values()) {
+    const full = path.startsWith('crate::') ? `kernel::${path.slice('crate::'.length)}` : path;
+    if (full === top || full.startsWith(`${top}::`)) return true;
+  }
+  return false;
+}
+
+/** Method calls on a receiver to a kernel method the target has under its other name. */
+function renamedMethodCalls(root: Node, target: string, scope: Scope, kb: KnowledgeBase, out: SyntaxGateFinding[]): void {
+  const text = structureOf(root).text;
+  for (const { old, renamed, owner } of methodRenames(kb)) {
+    const oldName = lastSegment(old.path);
+    const newName = lastSegment(renamed.path);
+    const gone = sureStatusAt(old, target);
+    const notYet = sureStatusAt(renamed, target);
+    const checks: { name: string; message: string; instead: string; state: 'removed' | 'not-yet' }[] = [];
+    if (gone?.state === 'removed' && text.includes(oldName)) {
+      checks.push({
+        name: oldName,
+        state: 'removed',
+        instead: newName,
+        message: `\`${old.path}\` is not in Linux ${target} (removed in ${gone.until}); use \`${renamed.path}\`.`,
+      });
+    }
+    if (notYet?.state === 'not-yet' && text.includes(newName)) {
+      checks.push({
+        name: newName,
+        state: 'not-yet',
+        instead: oldName,
+        message: `\`${renamed.path}\` is not in Linux ${target} (added in ${notYet.since}); use \`${old.path}\`.`,
+      });
+    }
+    if (checks.length === 0 || !usesOwnerModule(scope, owner)) continue;
+    for (const c of checks) {
+      for (const token of methodCallNames(root, text, c.name)) {
+        const range = nodeRange(token);
+        out.push({ range, state: c.state, message: c.message, fixes: [{ title: `Call \`${c.instead}\` instead`, edits: [{ range, newText: c.instead }] }] });
+      }
+    }
+  }
+}
+
 /** Every hrtimer syntax gate that the target release fails, for api-unavailable and api-removed to report. */
 export function hrtimerSyntaxGates(root: Node, target: string, scope: Scope): SyntaxGateFinding[] {
   const kb = knowledgeBase();
   const out: SyntaxGateFinding[] = [];
+  renamedMethodCalls(root, target, scope, kb, out);
   // Both the macro and the type must be spelled in the file (an alias is spelled in its `use`): skip the walks otherwise.
   const text = structureOf(root).text;
   if (!text.includes('HrTimer') && !text.includes('impl_has_hr_timer')) return out;
