@@ -152,7 +152,7 @@ const SIGNATURE_NODES: Partial<Record<ItemKind, readonly string[]>> = {
 export function kbSignatureShape(parser: Parser, text: string, kind: ItemKind): Shape | undefined {
   const wanted = SIGNATURE_NODES[kind];
   if (!wanted) return undefined;
-  let t = text.split('\n')[0].replace(/\/\/[^\n]*$/, '').trim();
+  let t = firstForm(text);
   const impl = /^(?:unsafe\s+)?impl\b[^{]*\{([\s\S]*)\}\s*$/.exec(t);
   if (impl) t = impl[1].trim();
   const elided = /\(\s*\.\.\s*\)/.test(t);
@@ -174,6 +174,17 @@ export function kbSignatureShape(parser: Parser, text: string, kind: ItemKind): 
   } finally {
     tree.delete();
   }
+}
+
+/** The first form of a signature text: its first line and the lines that continue it (indented, `->`, `where`). */
+function firstForm(text: string): string {
+  const lines = text.split('\n');
+  const kept = [lines[0]];
+  for (const line of lines.slice(1)) {
+    if (!/^(?:\s+|->|where\b|\))/.test(line)) break;
+    kept.push(line);
+  }
+  return kept.map((l) => l.replace(/\/\/.*$/, '')).join(' ').trim();
 }
 
 /** Where each knowledge-base entry is written, found by reading the data modules' text. */
@@ -290,7 +301,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
         if (other.length) {
           disagreements.push({ category: 'kind-mismatch', path: item.path, kind: item.kind, lookedUp: item.path, kbClaims: `${item.kind}, ${claim}`, treeHas: describe(other[0]), treeLocation: where(other[0]), kbLocation });
         } else if (hidden.length) {
-          disagreements.push({ category: 'not-public', path: item.path, kind: item.kind, lookedUp: item.path, kbClaims: `public ${item.kind}, ${claim}`, treeHas: describe(hidden[0]), treeLocation: where(hidden[0]), kbLocation });
+          disagreements.push({ category: 'not-public', path: item.path, kind: item.kind, lookedUp: item.path, kbClaims: `public ${item.kind}, ${claim}`, treeHas: `${describe(hidden[0])}, not reachable from other crates`, treeLocation: where(hidden[0]), kbLocation });
         } else {
           disagreements.push({ category: 'missing', path: item.path, kind: item.kind, lookedUp: paths.join(' | '), kbClaims: claim, treeHas: 'nothing at this path or its aliases', kbLocation });
         }

@@ -66,7 +66,7 @@ export function normalizeType(text: string, depth: number = TYPE_DEPTH): string 
 
 /** The kernel's `Result<T = (), E = Error>`: `Result<()>` is `Result`, `Result<T, Error>` is `Result<T>`. */
 function kernelResultDefaults(t: string): string {
-  return t.replace(/\bResult<\(\)>/g, 'Result').replace(/\bResult<([^<>]*(?:<[^<>]*(?:<[^<>]*>)*[^<>]*>)*[^<>]*), Error>/g, 'Result<$1>');
+  return t.replace(/\bResult<([^<>]*(?:<[^<>]*(?:<[^<>]*>)*[^<>]*>)*[^<>]*), Error>/g, 'Result<$1>').replace(/\bResult<\(\)>/g, 'Result');
 }
 
 /** Replaces generic argument lists nested deeper than `depth` with `…`. Angle brackets after `->` are arrows. */
