@@ -4,7 +4,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -22,13 +24,17 @@ import { snippetProvider } from './features/snippets';
 import { Targets, TARGETS_CHANGED_NOTIFICATION, uriToPath } from './features/targets';
 import { RULES } from './lints/rules';
 import { createRustParser } from './parsing/language';
+import { stdioTransport } from './transport';
 
 declare const KERNEL_RUST_VERSION: string | undefined;
 
 // Any editor can start the binary with no arguments: talk over stdio then.
 if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+let initialized = false;
+const stdio = process.argv.includes('--stdio') ? stdioTransport({ shutdownReceived: () => shutdownReceived, log: (m) => connection.console.warn(m) }) : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const settings = new Settings();
 const targets = new Targets(settings);
 const ruleIds = RULES.map((r) => r.id);
@@ -74,7 +80,15 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   };
 });
 
+// Requests no handler takes: before `initialize` has been answered they are refused as the protocol says, after
+// it they are unknown methods. Either way the client gets an answer, never silence.
+connection.onRequest((method) => {
+  if (!initialized) return new ResponseError(-32002, `the server is not initialized yet (${method})`);
+  return new ResponseError(ErrorCodes.MethodNotFound, `unknown method ${method}`);
+});
+
 connection.onInitialized(() => {
+  initialized = true;
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kernelRust' });
     void pullConfiguration();
@@ -111,6 +125,7 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 connection.onShutdown(() => {
+  shutdownReceived = true;
   diagnostics?.dispose();
   indexes.dispose();
   documents?.dispose();
