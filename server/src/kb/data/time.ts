@@ -494,7 +494,7 @@ export const time: readonly KbItem[] = [
       ['Tai', 'CLOCK_TAI', 'International Atomic Time: tied to the wall clock but without leap-second steps. Replaces `ClockId::TAI`.', 'TAI'],
     ] as const
   ).map(
-    ([name, c, what]): KbItem => ({
+    ([name, c, what, old]): KbItem => ({
       path: `kernel::time::${name}`,
       kind: 'struct',
       since: '6.17',
@@ -502,7 +502,9 @@ export const time: readonly KbItem[] = [
         { until: '7.1', text: `pub struct ${name};  // impl ClockSource, ID = ${c}` },
         { since: '7.1', text: `pub struct ${name};  // unsafe impl ClockSource, ID = ${c}` },
       ],
-      docs: `${what} A zero-sized marker used as a type parameter, e.g. \`Instant<${name}>\` or \`RelativeMode<${name}>\`, never as a value.`,
+      docs:
+        `${what} A zero-sized marker used as a type parameter, e.g. \`Instant<${name}>\` or \`RelativeMode<${name}>\`, never as a value. ` +
+        `On 6.15–6.16 there is no such type: the clock is a value of the \`ClockId\` enum instead (\`ClockId::${old}\`).`,
       link: `${T}struct.${name}.html`,
     }),
   ),
