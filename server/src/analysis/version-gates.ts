@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, lastSegment } from '../kb';
 import { nodeRange, type RuleContext } from '../lints/engine';
+import { dmaSyntaxGates } from './dma-syntax-gates';
 import { hrtimerSyntaxGates } from './hrtimer-syntax-gates';
 import { initSyntaxGates } from './init-syntax-gates';
 import { fileScope, gatedReferences } from './kernel-refs';
@@ -46,6 +47,7 @@ export function versionGates(ctx: RuleContext): VersionGate[] {
     }
     for (const g of hrtimerSyntaxGates(ctx.root, ctx.target, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: [] });
     for (const g of initSyntaxGates(ctx)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes });
+    for (const g of dmaSyntaxGates(ctx, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes });
     return out;
   });
 }
