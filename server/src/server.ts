@@ -44,6 +44,14 @@ let diagnostics: DiagnosticsPublisher | undefined;
 let canPullConfiguration = false;
 const indexes = new KernelIndexes(connection, settings, () => void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION));
 
+/** The diagnostics debounce from initializationOptions: 0–10,000 ms, else the default 150 ms with a warning. */
+function readDebounce(value: unknown): number {
+  if (value === undefined) return 150;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000) return value;
+  warn([`debounceMs must be a number of milliseconds from 0 to 10000, got ${JSON.stringify(value) ?? String(value)}; using 150`]);
+  return 150;
+}
+
 function warn(messages: string[]): void {
   for (const m of messages) {
     connection.console.warn(m);
@@ -56,7 +64,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents = new OpenDocuments(parser);
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   warn(settings.apply(init, ruleIds));
-  const debounceMs = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : 150;
+  const debounceMs = readDebounce(init.debounceMs);
   diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
   documents.register(connection);
   diagnostics.register();
