@@ -222,6 +222,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const e of ruleErrors) process.stderr.write(`kernel-rust-check: internal error in rule ${e}\n`);
   for (const w of unknownReleaseWarnings(reports)) process.stderr.write(`kernel-rust-check: warning: ${w}\n`);
   const failing = reports.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+  // A reader that stops early (`| head`) closes the pipe: end quietly with the status the run has, no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(failing ? 1 : 0);
+  });
 
   if (options.format === 'sarif') {
     process.stdout.write(`${JSON.stringify(sarif(reports, skipped, failing ? 1 : 0), null, 2)}\n`);
