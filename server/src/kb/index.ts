@@ -136,10 +136,12 @@ export function pickForTarget(items: readonly KbItem[], target: string): KbItem 
   if (items.length <= 1) return items[0];
   const available = items.find((i) => statusAt(i, target).state === 'available');
   if (available) return available;
-  // Not available anywhere at target: prefer the one that arrives next, else the one removed last.
-  const later = items.filter((i) => compareReleases(i.since, target) > 0).sort((a, b) => compareReleases(a.since, b.since));
-  if (later.length) return later[0];
-  return [...items].sort((a, b) => compareReleases(b.until ?? b.since, a.until ?? a.since))[0];
+  // Not available at target: the one removed most recently before it (its replacement is what the target has,
+  // e.g. the 6.15 `ClockId` enum at 7.3, where `ClockSource` is the answer, not the 7.4 trait), else the one that
+  // arrives next.
+  const gone = items.filter((i) => i.until !== undefined && compareReleases(i.until, target) <= 0).sort((a, b) => compareReleases(b.until as string, a.until as string));
+  if (gone.length) return gone[0];
+  return [...items].sort((a, b) => compareReleases(a.since, b.since))[0];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -459,15 +459,16 @@ export const time: readonly KbItem[] = [
     ],
     changes: [
       { version: '7.1', note: 'Became an `unsafe trait`: implementations must be written `unsafe impl ClockSource for …` and promise that `ktime_get` stays in `0..=KTIME_MAX` (7.1 or 7.2: no 7.1 tree was read).' },
-      { version: '7.4', note: 'Renamed `ClockId` in the 7.4 merge window (a pure rename, same members); the old name is gone there.' },
     ],
     docs:
       'Marker trait for the POSIX clock an `Instant<C>` or an hrtimer mode uses, implemented by `Monotonic`, `RealTime`, `BootTime` and `Tai`. ' +
       'It has nothing to do with the C `struct clocksource` (hardware counters). Pick `Monotonic` unless you need wall-clock or suspend-aware time. ' +
       'It is not sealed, but an implementation must return values in `0..=KTIME_MAX` from `ktime_get`: up to 7.0 that is only a documented rule of a safe trait, from 7.1 it is the safety contract of an `unsafe trait`.',
     link: `${T}trait.ClockSource.html`,
+    until: '7.4',
+    replacement: 'kernel::time::ClockId',
     confidence: 'uncertain',
-    uncertainAbout: ['signatures'],
+    uncertainAbout: ['signatures', 'until'],
     note: `${N617} The \`unsafe trait\` form: ${N71} The 7.4 rename comes from the merge tag \`rust-timekeeping-for-v7.4-rc1\` (2026-10-11) as reported by the 7.x facts survey; no 7.4 tree was read.`,
   },
   {
@@ -477,6 +478,11 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'const ID: bindings::clockid_t;' }],
     docs: 'The C `clockid_t` of the clock (e.g. `CLOCK_MONOTONIC`), used when setting up an hrtimer.',
     link: `${T}trait.ClockSource.html#associatedconstant.ID`,
+    until: '7.4',
+    replacement: 'kernel::time::ClockId::ID',
+    confidence: 'uncertain',
+    uncertainAbout: ['until'],
+    note: 'Renamed with its trait in the 7.4 merge window; no 7.4 tree was read.',
   },
   {
     path: 'kernel::time::ClockSource::ktime_get',
@@ -485,6 +491,49 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'fn ktime_get() -> bindings::ktime_t' }],
     docs: 'Reads the clock as raw nanoseconds; `Instant::<C>::now()` wraps this. Not for NMI context.',
     link: `${T}trait.ClockSource.html#tymethod.ktime_get`,
+    until: '7.4',
+    replacement: 'kernel::time::ClockId::ktime_get',
+    confidence: 'uncertain',
+    uncertainAbout: ['until'],
+    note: 'Renamed with its trait in the 7.4 merge window; no 7.4 tree was read.',
+  },
+  {
+    path: 'kernel::time::ClockId',
+    kind: 'trait',
+    since: '7.4',
+    signatures: [{ text: 'pub unsafe trait ClockId { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }' }],
+    docs:
+      'The 7.4 name of the clock trait that 6.17–7.3 call `ClockSource` (same members, same `unsafe` contract): `Instant<C: ClockId>` and the hrtimer modes are generic over it, and `Monotonic`, `RealTime`, `BootTime` and `Tai` implement it. ' +
+      'Not to be confused with the `ClockId` enum of 6.15–6.16, which was a runtime value (`ClockId::Monotonic`) rather than a trait bound.',
+    link: `${T}trait.ClockId.html`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.3',
+    note: 'From the merge tag `rust-timekeeping-for-v7.4-rc1` (2026-10-11) as reported by the 7.x facts survey; 7.4 is still in development and no 7.4 tree was read. The 7.3.4 tree has `ClockSource` and no `ClockId`.',
+  },
+  {
+    path: 'kernel::time::ClockId::ID',
+    kind: 'const',
+    since: '7.4',
+    signatures: [{ text: 'const ID: bindings::clockid_t;' }],
+    docs: 'The C `clockid_t` of the clock (e.g. `CLOCK_MONOTONIC`); `ClockSource::ID` before 7.4.',
+    link: `${T}trait.ClockId.html#associatedconstant.ID`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.3',
+    note: 'Renamed from `ClockSource::ID` with its trait in the 7.4 merge window; no 7.4 tree was read.',
+  },
+  {
+    path: 'kernel::time::ClockId::ktime_get',
+    kind: 'method',
+    since: '7.4',
+    signatures: [{ text: 'fn ktime_get() -> bindings::ktime_t' }],
+    docs: 'Reads the clock as raw nanoseconds; `ClockSource::ktime_get` before 7.4.',
+    link: `${T}trait.ClockId.html#tymethod.ktime_get`,
+    confidence: 'uncertain',
+    uncertainAbout: ['since'],
+    knownAbsentIn: '7.3',
+    note: 'Renamed from `ClockSource::ktime_get` with its trait in the 7.4 merge window; no 7.4 tree was read.',
   },
   ...(
     [
