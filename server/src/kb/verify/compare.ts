@@ -50,6 +50,8 @@ export interface UncertainNote {
   readonly kbLocation?: string;
   /** Set when this tree decides the fact. */
   readonly suggestion?: string;
+  /** The tree agrees with the knowledge base's current guess and decides nothing new. */
+  readonly consistent?: boolean;
 }
 
 /** What one tree says about the whole knowledge base. */
@@ -117,8 +119,11 @@ export function splitKbPath(p: string): KbPathParts {
 }
 
 /** The definitions a knowledge-base path names in the tree; `publicOnly` as seen from another crate. */
-export function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true): Def[] {
-  const { parent, name, ns } = splitKbPath(p);
+export function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true, kind?: ItemKind): Def[] {
+  const parts = splitKbPath(p);
+  const { parent, name } = parts;
+  // A macro's alias may be spelled without `!` (`kernel::fmt` as `use kernel::fmt;` imports the macro).
+  const ns = parts.ns ?? (kind === 'macro' || kind === 'attribute' || kind === 'derive' ? 'macro' : undefined);
   if (!parent.length) {
     const root = surface.crates.get(name);
     return root?.def ? [root.def] : [];
@@ -260,11 +265,13 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
   }
 
   const lookups = new Map<string, Def[]>();
-  const lookup = (p: string, publicOnly: boolean): Def[] => {
-    const key = `${publicOnly}|${p}`;
+  const macroKinds: readonly ItemKind[] = ['macro', 'attribute', 'derive'];
+  const lookup = (p: string, publicOnly: boolean, kind?: ItemKind): Def[] => {
+    const macroish = kind !== undefined && macroKinds.includes(kind) && !p.endsWith('!') && !p.includes('#[');
+    const key = `${publicOnly}|${macroish}|${p}`;
     let found = lookups.get(key);
     if (!found) {
-      found = lookupKbPath(surface, p, publicOnly);
+      found = lookupKbPath(surface, p, publicOnly, macroish ? kind : undefined);
       lookups.set(key, found);
     }
     return found;
@@ -279,7 +286,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
     const status = statusAt(item, release);
     const compatible = COMPATIBLE[item.kind];
     const paths = [item.path, ...(item.aliases ?? [])];
-    const matchesOf = (p: string): Def[] => lookup(p, true).filter((d) => compatible.includes(d.kind));
+    const matchesOf = (p: string): Def[] => lookup(p, true, item.kind).filter((d) => compatible.includes(d.kind));
     const kbLocation = loc(item);
 
     if (status.state === 'available') {
@@ -287,7 +294,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
       const present = found.filter((f) => f.defs.length);
       if (!present.length) {
         const other = paths.flatMap((p) => lookup(p, true));
-        const hidden = paths.flatMap((p) => lookup(p, false).filter((d) => compatible.includes(d.kind)));
+        const hidden = paths.flatMap((p) => lookup(p, false, item.kind).filter((d) => compatible.includes(d.kind)));
         const claim = `available in ${release} (since ${item.since}${item.until ? `, until ${item.until}` : ''})`;
         const uncertainSince = uncertainAbout(item, 'since') && !(item.knownAbsentIn && compareReleases(release, item.knownAbsentIn) <= 0);
         if (uncertainSince) {
@@ -303,7 +310,10 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
         } else if (hidden.length) {
           disagreements.push({ category: 'not-public', path: item.path, kind: item.kind, lookedUp: item.path, kbClaims: `public ${item.kind}, ${claim}`, treeHas: `${describe(hidden[0])}, not reachable from other crates`, treeLocation: where(hidden[0]), kbLocation });
         } else {
-          disagreements.push({ category: 'missing', path: item.path, kind: item.kind, lookedUp: paths.join(' | '), kbClaims: claim, treeHas: 'nothing at this path or its aliases', kbLocation });
+          disagreements.push({
+            category: 'missing', path: item.path, kind: item.kind, lookedUp: paths.join(' | '), kbClaims: claim, treeHas: 'nothing at this path or its aliases', kbLocation,
+            hint: sublevel > 0 ? `the tree is the stable update ${surface.release.full}: if ${release}.0 has it, a stable backport removed it` : undefined,
+          });
         }
         continue;
       }
@@ -349,7 +359,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
           } else if (uncertainAbout(item, 'signatures')) {
             uncertain.push({
               path: item.path, fact: 'signatures', kbClaims: `${shapeText(kbShape)} (era ${eraText}, uncertain)`, treeSays: 'the same shape',
-              treeLocation: where(best.d), kbLocation, suggestion: exact ? `the ${eraText} signature holds in ${release}` : undefined,
+              treeLocation: where(best.d), kbLocation, suggestion: exact ? `the ${eraText} signature holds in ${release}` : undefined, consistent: true,
             });
           }
         }
@@ -357,7 +367,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
       if (uncertainAbout(item, 'since') && compareReleases(release, item.since) >= 0) {
         uncertain.push({
           path: item.path, fact: 'since', kbClaims: `since ${item.since} (uncertain${item.knownAbsentIn ? `, known absent in ${item.knownAbsentIn}` : ''})`,
-          treeSays: `present in ${surface.release.full}`, treeLocation: where(present[0].defs[0]), kbLocation,
+          treeSays: `present in ${surface.release.full}`, treeLocation: where(present[0].defs[0]), kbLocation, consistent: true,
         });
       }
       if (agreed) agreements++;
@@ -367,7 +377,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
     // The knowledge base says the release does not have it.
     const claim = status.state === 'not-yet' ? `not yet in ${release} (since ${item.since})` : `removed in ${status.until}${status.replacement ? ` (use \`${status.replacement}\`)` : ''}`;
     const hits = paths
-      .filter((p) => !(claimedAvailable.get(p) ?? []).some((other) => other !== item && lookup(p, true).some((d) => COMPATIBLE[other.kind].includes(d.kind))))
+      .filter((p) => !(claimedAvailable.get(p) ?? []).some((other) => other !== item && lookup(p, true, other.kind).some((d) => COMPATIBLE[other.kind].includes(d.kind))))
       .map((p) => ({ p, defs: matchesOf(p).filter((d) => d.kind !== 'external' || item.kind !== 'fn') }))
       .filter((f) => f.defs.length);
     if (!hits.length) {
@@ -375,7 +385,8 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
         uncertain.push({
           path: item.path, fact: 'since', kbClaims: `since ${item.since} (uncertain${item.knownAbsentIn ? `, known absent in ${item.knownAbsentIn}` : ''})`,
           treeSays: `absent in ${surface.release.full}`, kbLocation,
-          suggestion: `knownAbsentIn: '${release}'`,
+          suggestion: item.knownAbsentIn && compareReleases(release, item.knownAbsentIn) <= 0 ? undefined : `knownAbsentIn: '${release}'`,
+          consistent: true,
         });
       }
       agreements++;

@@ -50,12 +50,19 @@ export function formatText(r: VerifyReport): string {
     for (const d of ds) out.push(...disagreementLines(d));
     out.push('');
   }
-  if (r.uncertain.length) {
-    out.push(`== Uncertain facts (informational, not disagreements): ${r.uncertain.length}`);
-    for (const u of r.uncertain) {
+  const deciding = r.uncertain.filter((u) => !u.consistent || u.suggestion);
+  const consistent = r.uncertain.filter((u) => u.consistent && !u.suggestion);
+  if (deciding.length) {
+    out.push(`== Uncertain facts this tree speaks to (informational, not disagreements): ${deciding.length}`);
+    for (const u of deciding) {
       out.push(`  ${u.path}  [${u.fact}]  KB: ${u.kbClaims}; tree says: ${u.treeSays}${u.treeLocation ? ` (${u.treeLocation})` : ''}`);
       if (u.suggestion) out.push(`      suggestion: ${u.suggestion}${u.kbLocation ? `  (${u.kbLocation})` : ''}`);
     }
+    out.push('');
+  }
+  if (consistent.length) {
+    out.push(`== Uncertain facts the tree agrees with (nothing decided): ${consistent.length}`);
+    out.push(`  ${consistent.map((u) => `${u.path} [${u.fact}]`).join(', ')}`);
     out.push('');
   }
   if (r.backportTolerated.length) {

@@ -21,7 +21,7 @@ export interface FnShape {
 export interface TypeShape {
   readonly kind: 'struct' | 'enum' | 'union' | 'trait' | 'type-alias' | 'assoc-type';
   readonly unsafe: boolean;
-  /** Type and const parameter names, then `'` once per lifetime parameter. */
+  /** Type and const parameter names, then the lifetime parameters. */
   readonly generics: readonly string[];
   /** Trait supertraits or associated-type bounds, normalised and sorted. */
   readonly bounds?: readonly string[];
@@ -111,12 +111,12 @@ function named(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((c): c is Node => c !== null);
 }
 
-/** Generic parameter names: type and const parameters by name, lifetimes as one `'` each. */
+/** Generic parameter names: type and const parameters, then lifetimes (kept only for types). */
 function genericNames(params: Node | null, withLifetimes: boolean): string[] {
   const out: string[] = [];
   const lifetimes: string[] = [];
   for (const p of named(params)) {
-    if (p.type === 'lifetime_parameter' || p.type === 'lifetime') lifetimes.push("'");
+    if (p.type === 'lifetime_parameter' || p.type === 'lifetime') lifetimes.push((field(p, 'name') ?? p).text);
     else if (p.type === 'type_parameter' || p.type === 'const_parameter' || p.type === 'constrained_type_parameter' || p.type === 'optional_type_parameter') {
       const n = field(p, 'name') ?? field(p, 'left') ?? p.namedChildren.find((c) => c?.type === 'type_identifier' || c?.type === 'identifier');
       if (n) out.push((p.type === 'const_parameter' ? 'const ' : '') + n.text.replace(/^const\s+/, ''));

@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { parseWithLimit } from '../../parsing/language';
+import { keptByCfg } from './cfg';
+import { expand, macroRules, tokenTrees, type MacroRule, type Tt } from './macro-expand';
 import { shapeOf, type Shape } from './shape';
 
 /** What a definition is. `external` stands for anything re-exported from a crate the tree does not define here. */
@@ -79,6 +81,21 @@ interface PendingImpl {
   readonly members: Def[];
 }
 
+/** An item-position macro invocation, expanded once every macro of the crate is known. */
+interface PendingInvocation {
+  readonly name: string;
+  readonly tokens: readonly Tt[];
+  readonly scope: Scope;
+  readonly file: string;
+  readonly childDir: string;
+  readonly line: number;
+  /** Set for invocations inside an `impl` block: the generated functions become its members. */
+  readonly impl?: PendingImpl;
+}
+
+/** How deep macro expansions may nest (a macro generating invocations of another). */
+const MAX_EXPANSION_ROUNDS = 4;
+
 /** A kernel release read from a Makefile. */
 export interface TreeRelease {
   readonly version: number;
@@ -123,6 +140,11 @@ export class TreeSurface {
   private readonly pendingImpls: PendingImpl[] = [];
   /** Type definitions by name per crate, for impls whose type path cannot be resolved. */
   private readonly typesByName = new Map<string, Def[]>();
+  /** `macro_rules!` rules by `crate:name` (every definition, exported or not). */
+  private readonly macroDefs = new Map<string, MacroRule[][]>();
+  private pendingInvocations: PendingInvocation[] = [];
+  /** While reading a macro expansion: the invocation's line and macro, which the generated items carry. */
+  private expansion: { line: number; macro: string } | undefined;
   readonly stats = { files: 0, lines: 0, parseFailures: [] as string[], missingModuleFiles: [] as string[] };
 
   private constructor(readonly root: string, readonly release: TreeRelease) {}
@@ -141,6 +163,7 @@ export class TreeSurface {
       scope.def = surface.moduleDef(name, scope, scope, true, file, 1);
       surface.readModuleFile(parser, file, scope, path.dirname(file));
     }
+    surface.expandInvocations(parser);
     surface.attachImpls();
     return surface;
   }
@@ -192,25 +215,16 @@ export class TreeSurface {
   }
 
   private readItems(parser: Parser, container: Node, file: string, scope: Scope, childDir: string): void {
-    const children = container.namedChildren.filter((c): c is Node => c !== null);
-    let attrs: Node[] = [];
-    for (const node of children) {
-      if (node.type === 'attribute_item') {
-        attrs.push(node);
-        continue;
-      }
-      if (node.type === 'line_comment' || node.type === 'block_comment') continue;
-      const nodeAttrs = attrs;
-      attrs = [];
-      this.readItem(parser, node, nodeAttrs, file, scope, childDir);
-    }
+    for (const { node, attrs } of withAttributes(container)) this.readItem(parser, node, attrs, file, scope, childDir);
   }
 
   private readItem(parser: Parser, node: Node, attrs: Node[], file: string, scope: Scope, childDir: string): void {
+    // Items a kernel build never compiles (`#[cfg(not(kernel))]`, `#[cfg(test)]`, cargo features) are not API.
+    if (!keptByCfg(attrs.map((a) => a.text))) return;
     const pub = isPub(node);
     const nameNode = node.childForFieldName('name');
-    const line = (nameNode ?? node).startPosition.row + 1;
-    const base = { public: pub, file: this.rel(file), line, scope, members: new Map<string, Def[]>() };
+    const line = this.expansion?.line ?? (nameNode ?? node).startPosition.row + 1;
+    const base = { public: pub, file: this.rel(file), line, scope, members: new Map<string, Def[]>(), viaMacro: this.expansion?.macro };
     switch (node.type) {
       case 'mod_item': {
         if (!nameNode) return;
@@ -277,6 +291,10 @@ export class TreeSurface {
         this.add(scope, { ...base, name: nameNode.text, kind: node.type === 'const_item' ? 'const' : 'static', ns: 'value', shape: shapeOf(node) });
         return;
       case 'macro_definition': {
+        if (nameNode) {
+          const key = `${scope.crate}:${nameNode.text}`;
+          this.macroDefs.set(key, [...(this.macroDefs.get(key) ?? []), macroRules(node)]);
+        }
         if (!nameNode || !attrs.some((a) => /^#\[\s*macro_export\b/.test(a.text))) return;
         const root = this.crates.get(scope.crate)!;
         this.add(root, { ...base, public: true, scope: root, name: nameNode.text, kind: 'macro', ns: 'macro' });
@@ -300,18 +318,24 @@ export class TreeSurface {
         return;
       }
       case 'impl_item':
-        this.readImpl(node, file, scope);
+        this.readImpl(node, file, scope, childDir);
         return;
+      case 'expression_statement':
+      case 'macro_invocation': {
+        const call = node.type === 'macro_invocation' ? node : node.namedChildren.find((c) => c?.type === 'macro_invocation');
+        if (call) this.recordInvocation(call, file, scope, childDir);
+        return;
+      }
       default:
         return;
     }
   }
 
   private readTraitBody(node: Node, def: Def, file: string, scope: Scope): void {
-    for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
-      if (!m) continue;
+    const body = node.childForFieldName('body');
+    for (const { node: m, attrs } of body ? withAttributes(body) : []) {
       const mn = m.childForFieldName('name');
-      if (!mn) continue;
+      if (!mn || !keptByCfg(attrs.map((a) => a.text))) continue;
       const base = { public: true, file: this.rel(file), line: mn.startPosition.row + 1, scope, members: new Map<string, Def[]>(), selfName: def.name };
       if (m.type === 'function_item' || m.type === 'function_signature_item') pushMember(def.members, { ...base, name: mn.text, kind: 'fn', ns: 'value', shape: shapeOf(m) });
       else if (m.type === 'associated_type') pushMember(def.members, { ...base, name: mn.text, kind: 'assoc-type', ns: 'type', shape: shapeOf(m) });
@@ -319,23 +343,74 @@ export class TreeSurface {
     }
   }
 
-  private readImpl(node: Node, file: string, scope: Scope): void {
+  private recordInvocation(call: Node, file: string, scope: Scope, childDir: string, impl?: PendingImpl): void {
+    const name = call.childForFieldName('macro')?.text.split('::').pop()?.trim();
+    const group = call.namedChildren.find((c) => c?.type === 'token_tree');
+    if (!name || !group) return;
+    this.pendingInvocations.push({ name, tokens: tokenTrees(group), scope, file, childDir, line: this.expansion?.line ?? call.startPosition.row + 1, impl });
+  }
+
+  /** Expands item-position invocations of the crate's own `macro_rules!`, reading what they generate. */
+  private expandInvocations(parser: Parser): void {
+    for (let round = 0; round < MAX_EXPANSION_ROUNDS && this.pendingInvocations.length; round++) {
+      const batch = this.pendingInvocations;
+      this.pendingInvocations = [];
+      for (const inv of batch) {
+        const defs = this.macroDefs.get(`${inv.scope.crate}:${inv.name}`);
+        if (!defs) continue;
+        let text: string | undefined;
+        for (const rules of defs) {
+          text = expand(rules, inv.tokens);
+          if (text !== undefined) break;
+        }
+        if (!text || !/\b(?:fn|struct|enum|union|trait|type|const|static|mod|use|impl|macro_rules)\b|!/.test(text)) continue;
+        const source = inv.impl ? `impl __Expansion { ${text} }` : text;
+        const tree = parseWithLimit(parser, source.replace(/\$crate\b/g, 'crate'));
+        if (!tree) continue;
+        this.expansion = { line: inv.line, macro: inv.name };
+        try {
+          if (inv.impl) {
+            const impl = tree.rootNode.namedChildren.find((c) => c?.type === 'impl_item');
+            if (impl) this.readImplBody(impl, inv.file, inv.scope, inv.childDir, inv.impl);
+          } else this.readItems(parser, tree.rootNode, inv.file, inv.scope, inv.childDir);
+        } finally {
+          this.expansion = undefined;
+          tree.delete();
+        }
+      }
+    }
+  }
+
+  private readImpl(node: Node, file: string, scope: Scope, childDir: string): void {
     const typeSegments = typePathSegments(node.childForFieldName('type'));
     if (!typeSegments) return;
     const traitNode = node.childForFieldName('trait');
-    const selfName = typeSegments[typeSegments.length - 1];
-    const members: Def[] = [];
-    for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
-      if (!m) continue;
+    const pending: PendingImpl = { scope, typeSegments, trait: traitNode?.text, members: [] };
+    this.readImplBody(node, file, scope, childDir, pending);
+    this.pendingImpls.push(pending);
+  }
+
+  private readImplBody(node: Node, file: string, scope: Scope, childDir: string, impl: PendingImpl): void {
+    const viaTrait = impl.trait !== undefined;
+    const selfName = impl.typeSegments[impl.typeSegments.length - 1];
+    const body = node.childForFieldName('body');
+    for (const { node: m, attrs } of body ? withAttributes(body) : []) {
+      if (!keptByCfg(attrs.map((a) => a.text))) continue;
+      if (m.type === 'macro_invocation') {
+        this.recordInvocation(m, file, scope, childDir, impl);
+        continue;
+      }
       const mn = m.childForFieldName('name');
       if (!mn) continue;
-      const pub = traitNode !== null || isPub(m);
-      const base = { public: pub, file: this.rel(file), line: mn.startPosition.row + 1, scope, members: new Map<string, Def[]>(), viaTrait: traitNode !== null, selfName };
-      if (m.type === 'function_item') members.push({ ...base, name: mn.text, kind: 'fn', ns: 'value', shape: shapeOf(m) });
-      else if (m.type === 'const_item') members.push({ ...base, name: mn.text, kind: 'const', ns: 'value', shape: shapeOf(m) });
-      else if (m.type === 'type_item') members.push({ ...base, name: mn.text, kind: 'assoc-type', ns: 'type', shape: shapeOf(m) });
+      const pub = viaTrait || isPub(m);
+      const base = {
+        public: pub, file: this.rel(file), line: this.expansion?.line ?? mn.startPosition.row + 1, scope, members: new Map<string, Def[]>(),
+        viaTrait, selfName, viaMacro: this.expansion?.macro,
+      };
+      if (m.type === 'function_item') impl.members.push({ ...base, name: mn.text, kind: 'fn', ns: 'value', shape: shapeOf(m) });
+      else if (m.type === 'const_item') impl.members.push({ ...base, name: mn.text, kind: 'const', ns: 'value', shape: shapeOf(m) });
+      else if (m.type === 'type_item') impl.members.push({ ...base, name: mn.text, kind: 'assoc-type', ns: 'type', shape: shapeOf(m) });
     }
-    this.pendingImpls.push({ scope, typeSegments, trait: traitNode?.text, members });
   }
 
   private attachImpls(): void {
@@ -444,7 +519,9 @@ export class TreeSurface {
     if (d.module) return this.lookupIn(d.module, name, ns, publicOnly, seen);
     if (d.kind === 'external') return [this.external(name, d.scope, `${d.externalPath}::${name}`)];
     const out: Def[] = [];
-    const own = (d.members.get(name) ?? []).filter((m) => (!ns || m.ns === ns) && (!publicOnly || m.public));
+    const own = (d.members.get(name) ?? [])
+      .filter((m) => (!ns || m.ns === ns) && (!publicOnly || m.public))
+      .sort((a, b) => Number(a.viaTrait ?? false) - Number(b.viaTrait ?? false));
     out.push(...own);
     if (d.kind === 'type-alias' && d.aliasTarget) {
       const key = `alias|${d.file}|${d.line}`;
@@ -455,6 +532,22 @@ export class TreeSurface {
     }
     return out;
   }
+}
+
+/** The items of a container with the outer attributes written just before each (comments skipped). */
+function withAttributes(container: Node): { node: Node; attrs: Node[] }[] {
+  const out: { node: Node; attrs: Node[] }[] = [];
+  let attrs: Node[] = [];
+  for (const node of container.namedChildren) {
+    if (!node || node.type === 'line_comment' || node.type === 'block_comment') continue;
+    if (node.type === 'attribute_item') {
+      attrs.push(node);
+      continue;
+    }
+    out.push({ node, attrs });
+    attrs = [];
+  }
+  return out;
 }
 
 function pushMember(map: Map<string, Def[]>, def: Def): void {
