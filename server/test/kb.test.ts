@@ -24,7 +24,7 @@ test('every path or alias names at most one entry at any release', () => {
 test('every release named in the data is a known release', () => {
   const bad: string[] = [];
   for (const i of ITEMS) {
-    const named = [i.since, i.until, i.knownAbsentIn, ...(i.backportedTo ?? []), ...(i.signatures ?? []).flatMap((s) => [s.since, s.until]), ...(i.changes ?? []).map((c) => c.version)];
+    const named = [i.since, i.until, i.knownAbsentIn, i.knownRemovedBy, ...(i.backportedTo ?? []), ...(i.removedInStable ?? []), ...(i.signatures ?? []).flatMap((s) => [s.since, s.until]), ...(i.changes ?? []).map((c) => c.version)];
     for (const r of named) if (r !== undefined && !isKnownRelease(r)) bad.push(`${i.path}: ${r}`);
   }
   assert.deepEqual(bad, []);
@@ -83,6 +83,9 @@ test('uncertainty bounds are consistent', () => {
   const bad: string[] = [];
   for (const i of ITEMS) {
     if (i.knownAbsentIn && compareReleases(i.knownAbsentIn, i.since) >= 0) bad.push(`${i.path}: knownAbsentIn not before since`);
+    if (i.knownRemovedBy && (!i.until || compareReleases(i.knownRemovedBy, i.until) < 0)) bad.push(`${i.path}: knownRemovedBy without until, or before it`);
+    if (i.knownRemovedBy && !(i.confidence === 'uncertain' && (!i.uncertainAbout || i.uncertainAbout.includes('until')))) bad.push(`${i.path}: knownRemovedBy on a sure until`);
+    for (const r of i.removedInStable ?? []) if (!inRange(r, i.since, i.until)) bad.push(`${i.path}: removedInStable ${r} outside the item's range`);
     for (const b of i.backportedTo ?? []) if (compareReleases(b, i.since) >= 0) bad.push(`${i.path}: backportedTo ${b} not before since`);
     if (i.uncertainAbout && i.confidence !== 'uncertain') bad.push(`${i.path}: uncertainAbout without confidence`);
   }
@@ -128,6 +131,20 @@ test('a backport with a known point release makes the item available from that p
   assert.equal(sureStatusAt(item, '6.14.20')?.state, 'not-yet');
   const s = statusAt(item, '6.15.4');
   assert.equal(s.state === 'available' ? s.signature?.text : undefined, 'pub struct Z;');
+});
+
+test('an uncertain until counts from knownRemovedBy on; a stable removal makes the line unsure or absent', () => {
+  const gone: KbItem = { path: 'x::G', kind: 'struct', since: '6.3', until: '7.1', knownRemovedBy: '7.2', confidence: 'uncertain', uncertainAbout: ['until'], docs: 'g', link: 'https://rust.docs.kernel.org/x', note: '7.0 has it, 7.2 does not' };
+  assert.equal(sureStatusAt(gone, '7.1'), undefined, '7.1 unread');
+  assert.equal(sureStatusAt(gone, '7.2')?.state, 'removed');
+  assert.equal(sureStatusAt(gone, '7.3.4')?.state, 'removed');
+  assert.equal(sureStatusAt(gone, '7.0')?.state, 'available');
+  const dropped: KbItem = { path: 'x::D', kind: 'fn', since: '6.1', until: '6.13', removedInStable: ['6.12'], docs: 'd', link: 'https://rust.docs.kernel.org/x' };
+  assert.equal(sureStatusAt(dropped, '6.12')?.state, 'available', '6.12 as first published has it');
+  assert.equal(sureStatusAt(dropped, '6.12.118'), undefined, 'a later 6.12.y may not');
+  const droppedAt: KbItem = { ...dropped, removedInStable: ['6.12.40'] };
+  assert.equal(statusAt(droppedAt, '6.12.40').state, 'removed');
+  assert.equal(statusAt(droppedAt, '6.12.39').state, 'available');
 });
 
 test('an old and a new entry under one path: the one live at the target wins', () => {

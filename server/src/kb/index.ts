@@ -11,6 +11,8 @@ export type ItemStatus =
 
 /** The status of `item` at `target`, with the signature valid there. */
 export function statusAt(item: KbItem, target: string): ItemStatus {
+  const droppedAt = item.removedInStable?.find((b) => stableReaches([b], target));
+  if (droppedAt && inRange(target, item.since, item.until)) return { state: 'removed', until: droppedAt, replacement: item.replacement };
   if (compareReleases(target, item.since) < 0) {
     if (!backportReaches(item, target)) return { state: 'not-yet', since: item.since };
     // A stable backport carries the item as it first appeared in mainline.
@@ -23,14 +25,19 @@ export function statusAt(item: KbItem, target: string): ItemStatus {
   return { state: 'available', signature };
 }
 
-/** True when a backport with a known point release (`6.15.3`) puts the item into `target` (6.15.3 and later 6.15.y). */
-function backportReaches(item: KbItem, target: string): boolean {
-  return item.backportedTo?.some((b) => pointOf(b) > 0 && sameLine(b, target) && compareReleases(target, b) >= 0) ?? false;
+/** True when a stable change with a known point release (`6.15.3`) reaches `target` (6.15.3 and later 6.15.y). */
+function stableReaches(points: readonly string[] | undefined, target: string): boolean {
+  return points?.some((b) => pointOf(b) > 0 && sameLine(b, target) && compareReleases(target, b) >= 0) ?? false;
 }
 
-/** True when a backport to the target's line has no known point: a later point release may or may not have it. */
-function backportUnsure(item: KbItem, target: string): boolean {
-  return item.backportedTo?.some((b) => pointOf(b) === 0 && sameLine(b, target) && pointOf(target) > 0) ?? false;
+/** True when a stable change to the target's line has no known point: a later point release may or may not have it. */
+function stableUnsure(points: readonly string[] | undefined, target: string): boolean {
+  return points?.some((b) => pointOf(b) === 0 && sameLine(b, target) && pointOf(target) > 0) ?? false;
+}
+
+/** True when a backport with a known point release (`6.15.3`) puts the item into `target` (6.15.3 and later 6.15.y). */
+function backportReaches(item: KbItem, target: string): boolean {
+  return stableReaches(item.backportedTo, target);
 }
 
 function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): boolean {
@@ -41,7 +48,9 @@ function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): b
  * The item's status at `target` when the knowledge base is sure of it, else undefined. Lints only act on
  * sure answers: an uncertain `since` counts only for targets up to the newest release read without the item,
  * and a stable backport whose first point release is unknown (`backportedTo: ['6.12']`) makes "not yet" unsure for
- * the point releases of that line (6.12 itself, as first published, surely lacks it).
+ * the point releases of that line (6.12 itself, as first published, surely lacks it); an uncertain `until` counts only
+ * from the oldest release read without the item (`knownRemovedBy`), and a stable removal of unknown point makes
+ * "available" unsure for that line's point releases.
  */
 export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefined {
   // Asked for every path a file spells; the answer depends only on the item and the target.
@@ -67,10 +76,11 @@ export function surelyAvailable(kb: KnowledgeBase, path: string, target: string)
 function computeSureStatus(item: KbItem, target: string): ItemStatus | undefined {
   const status = statusAt(item, target);
   if (status.state === 'not-yet') {
-    if (backportUnsure(item, target)) return undefined;
+    if (stableUnsure(item.backportedTo, target)) return undefined;
     if (uncertainAbout(item, 'since') && !(item.knownAbsentIn && compareReleases(target, item.knownAbsentIn) <= 0)) return undefined;
   }
-  if (status.state === 'removed' && uncertainAbout(item, 'until')) return undefined;
+  if (status.state === 'removed' && uncertainAbout(item, 'until') && !(item.knownRemovedBy && compareReleases(target, item.knownRemovedBy) >= 0)) return undefined;
+  if (status.state === 'available' && stableUnsure(item.removedInStable, target)) return undefined;
   return status;
 }
 

@@ -65,6 +65,13 @@ export interface KbItem {
   uncertainAbout?: readonly ('since' | 'until' | 'signatures')[];
   /** With an uncertain `since`: the newest release read and found WITHOUT the item, so targets up to it surely lack it. */
   knownAbsentIn?: Release;
+  /** With an uncertain `until`: the oldest release read and found WITHOUT the item, so targets from it on surely lack it
+   *  (e.g. present in 7.0, absent in 7.2, 7.1 unread: `until: '7.1'`, `knownRemovedBy: '7.2'`). */
+  knownRemovedBy?: Release;
+  /** Stable lines whose later point releases dropped the item although their first release had it (a removal
+   *  carried back with a backport): `6.12.40` means 6.12.40 and later lack it; a bare `6.12` means some later point
+   *  does, which one is not known (those targets stay unsure). */
+  removedInStable?: readonly Release[];
   /** Stable lines that carry the item although their first release did not: `6.15.3` means 6.15.3 and later 6.15.y
    *  have it; a bare `6.12` means some later 6.12.y has it, which point is not known (those targets stay unsure). */
   backportedTo?: readonly Release[];
