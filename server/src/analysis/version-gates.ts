@@ -1,6 +1,8 @@
 /** Every place a file uses an API or macro syntax the target lacks: one list that api-unavailable and api-removed split. */
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, lastSegment } from '../kb';
+import { nextRelease } from '../kb/version';
+import type { KbItem } from '../kb/types';
 import { nodeRange, type RuleContext } from '../lints/engine';
 import { dmaSyntaxGates } from './dma-syntax-gates';
 import { hrtimerSyntaxGates } from './hrtimer-syntax-gates';
@@ -26,6 +28,21 @@ function moveFix(path: string, pathNode: Node, itemPath: string, itemKind: strin
   return [{ title: `Replace with \`${replacement}\``, edits: [{ range: nodeRange(pathNode), newText: replacement.replace(/!$/, '') }] }];
 }
 
+/**
+ * The release an item arrived in as a message says it: "6.16", or "6.15–6.16" when the first release is not pinned
+ * (the newest release read without it is 6.14 and the next one read with it is 6.16).
+ */
+function addedIn(item: KbItem): string {
+  const after = item.knownAbsentIn && item.confidence === 'uncertain' ? nextRelease(item.knownAbsentIn) : undefined;
+  return after && after !== item.since ? `${after}–${item.since}` : item.since;
+}
+
+/** The release an item left in, as "7.1", or "7.1–7.2" when 7.1 was not read and 7.2 is the first read without it. */
+function removedIn(item: KbItem, until: string): string {
+  const by = item.knownRemovedBy && until === item.until ? item.knownRemovedBy : undefined;
+  return by && by !== until ? `${until}–${by}` : until;
+}
+
 /** All version gates of the file at the target, computed once per run and shared by both rules. */
 export function versionGates(ctx: RuleContext): VersionGate[] {
   return ctx.memo('version-gates', () => {
@@ -33,19 +50,19 @@ export function versionGates(ctx: RuleContext): VersionGate[] {
     const out: VersionGate[] = [];
     for (const ref of gatedReferences(ctx.root, ctx.target, ctx.filePath, scope)) {
       if (ref.status.state === 'not-yet') {
-        out.push({ state: 'not-yet', at: ref.node, message: `\`${ref.path}\` is not in Linux ${ctx.target} (added in ${ref.status.since}).`, fixes: [] });
+        out.push({ state: 'not-yet', at: ref.node, message: `\`${ref.path}\` is not in Linux ${ctx.target} (added in ${addedIn(ref.item)}).`, fixes: [] });
       } else {
         const replacement = ref.status.replacement;
         const tail = replacement ? `; use \`${replacement}\`` : '';
         out.push({
           state: 'removed',
           at: ref.node,
-          message: `\`${ref.path}\` is not in Linux ${ctx.target} (removed in ${ref.status.until})${tail}.`,
+          message: `\`${ref.path}\` is not in Linux ${ctx.target} (removed in ${removedIn(ref.item, ref.status.until)})${tail}.`,
           fixes: moveFix(ref.path, ref.pathNode, ref.item.path, ref.item.kind, replacement),
         });
       }
     }
-    for (const g of hrtimerSyntaxGates(ctx.root, ctx.target, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: [] });
+    for (const g of hrtimerSyntaxGates(ctx.root, ctx.target, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes ?? [] });
     for (const g of initSyntaxGates(ctx)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes });
     for (const g of dmaSyntaxGates(ctx, scope)) out.push({ state: g.state, at: g.range, message: g.message, fixes: g.fixes });
     return out;

@@ -86,3 +86,11 @@ export function inRange(target: string, since?: string, until?: string): boolean
 export function releasesIn(since?: string, until?: string): string[] {
   return RELEASES.filter((r) => inRange(r, since, until));
 }
+
+/** The known release after this one's line (6.19 → 7.0), or undefined for the newest. */
+export function nextRelease(text: string): string | undefined {
+  const n = normalizeRelease(text);
+  const i = n === undefined ? -1 : RELEASES.indexOf(n);
+  return i >= 0 && i + 1 < RELEASES.length ? RELEASES[i + 1] : undefined;
+}
+

@@ -697,6 +697,7 @@ export const locks: readonly KbItem[] = [
     link: `${K}types/struct.ARef.html`,
     confidence: 'uncertain',
     uncertainAbout: ['since', 'until'],
+    knownRemovedBy: '7.2',
     note: 'Defined in v6.12 and v6.14 types.rs, re-exported from sync::aref in v6.18–v7.0, absent in v7.2.12 (read). First release not read (believed 6.3, with `kernel::task`). The facts sheet puts the removal in 7.1 from a 7.1 tree this project could not read, so the removal release is left open.',
   },
   {
@@ -710,6 +711,7 @@ export const locks: readonly KbItem[] = [
     link: `${K}types/trait.AlwaysRefCounted.html`,
     confidence: 'uncertain',
     uncertainAbout: ['since', 'until'],
+    knownRemovedBy: '7.2',
     note: 'As for `kernel::types::ARef`: present in v6.12–v7.0, absent in v7.2.12 (read); 7.1 not read.',
   },
   {
