@@ -13,6 +13,8 @@ const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);
 /** Tokens after which a `?` is the error-propagation operator (not `?Sized`). */
 const EXPR_END = new Set(['identifier', 'self', 'await', 'integer_literal', 'float_literal', 'string_literal', 'raw_string_literal', 'char_literal', 'boolean_literal', '?']);
 const NESTED_INIT = new Set(['pin_init', 'try_pin_init', 'init', 'try_init']);
+/** A `#[default_error(E)]` attribute at the head of an init macro's body (7.0+). */
+const DEFAULT_ERROR = /^[({[]\s*#\s*\[\s*default_error\b/;
 
 /** `?` operators and `return Err` in an entry, or undefined when the entry has its own closures. */
 function propagations(entry: readonly Node[]): Node[] | undefined {
@@ -77,6 +79,9 @@ export default defineRule({
     for (const m of macros) {
       if (m.hasMetavariables || !m.body) continue;
       if (m.name === 'pin_init' || m.name === 'init') {
+        // From 7.0 `pin_init!(… ? E)` and `#[default_error(E)]` make the macro fallible; before 7.0 both are syntax
+        // the version gates report.
+        if (m.errorSuffix || DEFAULT_ERROR.test(m.args.text)) continue;
         const found: Node[] = [];
         for (const entry of m.fields) found.push(...(propagations(entry.tokens) ?? []));
         if (found.length === 0) continue;
