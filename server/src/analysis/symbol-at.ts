@@ -108,12 +108,17 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
   }
 
   // a bare name: imported, glob-imported, or (for hover only) a unique kernel name not defined locally
-  if (parent.type === 'function_item' || parent.type === 'struct_item' || parent.type === 'enum_item' || parent.type === 'let_declaration') {
+  // A name being declared is the file's own item, not a kernel one of the same name (a 6.15 `ClockId::Monotonic`
+  // variant declared in time.rs is not the 6.17 `Monotonic` struct).
+  if (DECLARATIONS.has(parent.type)) {
     if (parent.childForFieldName('name')?.equals(node) || parent.childForFieldName('pattern')?.equals(node)) return undefined;
   }
   if (node.type === 'field_identifier') return undefined;
   return hit(resolveSegments([node.text], scope, kb, target) ?? fallbackName(kb, node.text, scope, target), node);
 }
+
+/** Nodes whose `name` (or `pattern`) field declares the name rather than using it. */
+const DECLARATIONS = new Set(['function_item', 'function_signature_item', 'struct_item', 'enum_item', 'enum_variant', 'union_item', 'trait_item', 'type_item', 'const_item', 'static_item', 'mod_item', 'let_declaration']);
 
 function enclosing(node: Node, type: string): Node | undefined {
   for (let n: Node | null = node.parent; n; n = n.parent) {
