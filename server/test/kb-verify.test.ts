@@ -9,7 +9,7 @@ import { compareShapes, normalizeType } from '../src/kb/verify/shape';
 import { readMakefileRelease, TreeSurface } from '../src/kb/verify/tree-surface';
 import { ROOT, sharedParser, tempDir, writeTree } from './helpers';
 
-// A miniature kernel tree of our own. It exercises the layouts (`sync.rs` + `sync/lock.rs`, `widget/mod.rs`),
+// A miniature kernel tree of our own. It exercises the layouts (`sync.rs` + `sync/lock.rs`, `widget/mod.rs`, `#[path]`),
 // re-exports (`pub use` chains, a glob in the prelude, a macro re-exported by `pub use`), a private module, a
 // file no `mod` declares, proc macros, impls on a type reached through an alias, and trait associated items.
 const FILES: Record<string, string> = {
@@ -18,8 +18,8 @@ const FILES: Record<string, string> = {
     'extern crate self as kernel;',
     'pub mod prelude;',
     'pub mod sync;',
-    '#[path = "widget/mod.rs"]',
     'pub mod widget;',
+    '#[path = "hidden_impl.rs"]',
     'mod hidden;',
     'pub use hidden::Exposed;',
     '',
@@ -94,7 +94,7 @@ const FILES: Record<string, string> = {
     '    Ok(times)',
     '}',
   ].join('\n'),
-  'rust/kernel/hidden.rs': 'pub struct Exposed;\npub struct Secret;\n',
+  'rust/kernel/hidden_impl.rs': 'pub struct Exposed;\npub struct Secret;\n',
   'rust/kernel/orphan.rs': 'pub struct Orphan;\n',
   'rust/macros/lib.rs': [
     '#[proc_macro_attribute]',
@@ -251,7 +251,7 @@ test('a missing item: the knowledge base lists something the tree does not defin
   // Items in a private module are not reachable unless re-exported.
   const r2 = await verify(miniTree(), withItems([{ path: 'kernel::hidden::Secret', kind: 'struct', since: '6.12', docs: 'x', link: L }]));
   assert.deepEqual(categories(r2), ['not-public kernel::hidden::Secret']);
-  assert.match(r2.disagreements[0].treeHas, /struct at rust\/kernel\/hidden\.rs:2, not reachable from other crates/);
+  assert.match(r2.disagreements[0].treeHas, /struct at rust\/kernel\/hidden_impl\.rs:2, not reachable from other crates/);
 });
 
 test('a wrong signature is caught: parameters, return type, receiver, generics, qualifiers, variants', async () => {
