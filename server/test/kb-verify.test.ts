@@ -284,6 +284,11 @@ test('a stable update may carry a backport the knowledge base lists; an exact re
   assert.deepEqual(stable.backportTolerated.map((b) => b.path), ['kernel::widget::FutureThing']);
   const exact = await verify(miniTree({ sublevel: 0, edit }), withItems([future]));
   assert.deepEqual(categories(exact), ['present-but-kb-says-absent kernel::widget::FutureThing']);
+  // The reverse: a stable line that later dropped an item (`removedInStable`, point unknown).
+  const dropped = { ...find(goodItems(), 'kernel::widget::LIMIT'), removedInStable: ['6.15'] };
+  const noLimit = { 'rust/kernel/widget/mod.rs': FILES['rust/kernel/widget/mod.rs'].replace('pub const LIMIT: u32 = 4;\n', '') };
+  assert.deepEqual(categories(await verify(miniTree({ sublevel: 7, edit: noLimit }), withItems([dropped]))), []);
+  assert.deepEqual(categories(await verify(miniTree({ sublevel: 0, edit: noLimit }), withItems([dropped]))), ['missing kernel::widget::LIMIT']);
 });
 
 test('uncertain facts are informational, with a suggestion when the exact release decides them', async () => {

@@ -247,6 +247,9 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
   const sublevel = surface.release.sublevel ?? 0;
   const exact = sublevel === 0 && surface.release.extraversion === '';
   const known = isKnownRelease(release);
+  const pointRelease = sublevel > 0 ? `${release}.${sublevel}` : release;
+  /** A stable change to this tree's line whose point release the knowledge base does not know. */
+  const unsureStable = (lines: readonly string[] | undefined): boolean => sublevel > 0 && (lines ?? []).includes(release);
   const disagreements: Disagreement[] = [];
   const uncertain: UncertainNote[] = [];
   const backportTolerated: { path: string; treeLocation: string }[] = [];
@@ -260,7 +263,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
   // Which paths an available entry claims at this release: those are not checked for absence by other entries.
   const claimedAvailable = new Map<string, KbItem[]>();
   for (const item of items) {
-    if (item.kind === 'syntax' || statusAt(item, release).state !== 'available') continue;
+    if (item.kind === 'syntax' || statusAt(item, pointRelease).state !== 'available') continue;
     for (const p of [item.path, ...(item.aliases ?? [])]) claimedAvailable.set(p, [...(claimedAvailable.get(p) ?? []), item]);
   }
 
@@ -283,7 +286,8 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
       continue;
     }
     checked++;
-    const status = statusAt(item, release);
+    // Point-aware: `backportedTo: ['6.12.40']` or `removedInStable: ['6.12.40']` decide a 6.12.118 tree.
+    const status = statusAt(item, pointRelease);
     const compatible = COMPATIBLE[item.kind];
     const paths = [item.path, ...(item.aliases ?? [])];
     const matchesOf = (p: string): Def[] => lookup(p, true, item.kind).filter((d) => compatible.includes(d.kind));
@@ -296,6 +300,18 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
         const other = paths.flatMap((p) => lookup(p, true));
         const hidden = paths.flatMap((p) => lookup(p, false, item.kind).filter((d) => compatible.includes(d.kind)));
         const claim = `available in ${release} (since ${item.since}${item.until ? `, until ${item.until}` : ''})`;
+        if (unsureStable(item.removedInStable)) {
+          backportTolerated.push({ path: item.path, treeLocation: `absent: removed in a ${release}.y stable update (removedInStable)` });
+          agreements++;
+          continue;
+        }
+        if (uncertainAbout(item, 'until') && item.until !== undefined) {
+          uncertain.push({
+            path: item.path, fact: 'until', kbClaims: `until ${item.until} (uncertain)`, treeSays: `absent in ${surface.release.full}`, kbLocation,
+            suggestion: exact ? `until: '${release}' or earlier` : `until is at most ${release} unless a stable update removed it (then removedInStable: ['${release}'])`,
+          });
+          continue;
+        }
         const uncertainSince = uncertainAbout(item, 'since') && !(item.knownAbsentIn && compareReleases(release, item.knownAbsentIn) <= 0);
         if (uncertainSince) {
           uncertain.push({
@@ -407,7 +423,7 @@ export function verifyTree(parser: Parser, surface: TreeSurface, items: readonly
       });
       continue;
     }
-    if (status.state === 'removed' && uncertainAbout(item, 'until')) {
+    if (status.state === 'removed' && uncertainAbout(item, 'until') && !(item.knownRemovedBy && compareReleases(release, item.knownRemovedBy) >= 0)) {
       uncertain.push({
         path: item.path, fact: 'until', kbClaims: `until ${item.until} (uncertain)`, treeSays: `present in ${surface.release.full}`, treeLocation: where(d), kbLocation,
         suggestion: `until is later than ${release}`,
