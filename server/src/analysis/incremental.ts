@@ -32,6 +32,11 @@ export const FILE_WIDE_TESTS: readonly RegExp[] = [
   /Arc/,
   /vm_insert_page/,
   /\b(?:try_)?(?:pin_)?init\b/,
+  /dma_/,
+  /project/,
+  /Zeroable/,
+  /__pinned_init/,
+  /__init/,
 ];
 
 /** Words that never tie two units together. */

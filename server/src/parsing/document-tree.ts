@@ -30,6 +30,8 @@ export class DocumentTree {
   private previous: { text: string; tree: Tree } | null = null;
   /** How many updates took the previous version's tree back instead of parsing (for tests and the benchmark). */
   restored = 0;
+  /** Set while edits wait for their parse: whether that parse may reuse the edited tree (false after a full change). */
+  private pending: boolean | undefined;
 
   constructor(
     private readonly parser: Parser,
@@ -57,20 +59,38 @@ export class DocumentTree {
     return this.doc;
   }
 
-  /** The current tree, or null when the document was skipped or the last parse failed. */
+  /** The current tree, or null when the document was skipped or the last parse failed. Parses edits not parsed yet. */
   get current(): Tree | null {
+    this.flush();
     return this.tree;
   }
 
   /** Why analysis is skipped for this document, if it is. */
   get skipped(): SkipReason | undefined {
+    this.flush();
     return this.skip;
   }
 
-  /** Applies LSP content changes in order, editing the tree for each, then reparses once with the old tree. */
+  /** True while edits have been applied to the text (and replayed into the tree) but not parsed yet. */
+  get parsePending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  private flush(): void {
+    if (this.pending === undefined) return;
+    const incremental = this.pending;
+    this.pending = undefined;
+    this.reparse(incremental);
+  }
+
+  /**
+   * Applies LSP content changes in order, replaying each into the tree; the parse waits until the tree is asked for
+   * (`current`), so a burst of notifications costs one parse, not one per keystroke.
+   */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    // A copy shares the tree's nodes (it is cheap) and is not touched by the edits below.
-    const before = this.tree ? { text: this.doc.getText(), tree: this.tree.copy() } : null;
+    // A copy shares the tree's nodes (it is cheap) and is not touched by the edits below. Only a parsed tree is kept:
+    // an edited one waiting for its parse describes no text exactly.
+    const before = this.tree && this.pending === undefined ? { text: this.doc.getText(), tree: this.tree.copy() } : null;
     let incremental = this.tree !== null;
     for (const change of changes) {
       if (!('range' in change) || change.range === undefined) {
@@ -102,17 +122,21 @@ export class DocumentTree {
     }
     this.doc = TextDocument.update(this.doc, [], version);
     const back = this.previous;
-    this.previous = before;
     if (back && back.text === this.doc.getText()) {
-      // Back to the version before: its tree is still good (the text decides the tree, not how it was reached).
+      // Back to an earlier version: its tree is still good (the text decides the tree, not how it was reached).
+      this.previous = before;
       this.skip = undefined;
+      this.pending = undefined;
       this.tree?.delete();
       this.tree = back.tree;
       this.restored++;
       return;
     }
-    back?.tree.delete();
-    this.reparse(incremental);
+    if (before) {
+      back?.tree.delete();
+      this.previous = before;
+    }
+    this.pending = (this.pending ?? true) && incremental;
   }
 
   private reparse(incremental: boolean): void {
