@@ -39,6 +39,9 @@ export const FILE_WIDE_TESTS: readonly RegExp[] = [
   /__init/,
 ];
 
+/** A unit that declares a type alias (after its attributes and comments). */
+const TYPE_ALIAS = /(?:^|\n)[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?type[ \t]+[A-Za-z_]/;
+
 /** Words that never tie two units together. */
 const NOT_NAMES = new Set(
   ('as async await break const continue crate dyn else enum extern false fn for if impl in let loop match mod move mut ' +
@@ -341,9 +344,23 @@ export class IncrementalAnalyzer {
     const around = new Set<string>();
     for (const i of recheck) for (const w of facts[i].words) if (declared.has(w)) around.add(w);
     const context = new Set(recheck);
-    units.forEach((u, i) => {
-      if (!u.broken && !context.has(i) && sharesAny(facts[i].words, around)) context.add(i);
-    });
+    // A type alias in the context names the same type under another name (`type Flash = Strobe;`): units using the
+    // alias belong to the context too, and so on along a chain of aliases.
+    for (let grew = true; grew; ) {
+      grew = false;
+      units.forEach((u, i) => {
+        if (u.broken || context.has(i) || !sharesAny(facts[i].words, around)) return;
+        context.add(i);
+        if (TYPE_ALIAS.test(u.text)) {
+          for (const d of facts[i].declared) {
+            if (!around.has(d)) {
+              around.add(d);
+              grew = true;
+            }
+          }
+        }
+      });
+    }
     // Past about half the file, a full run is as cheap and simpler.
     if (context.size * 2 > units.length) return undefined;
     return { recheck, context, carried };
