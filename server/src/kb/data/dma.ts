@@ -36,9 +36,9 @@ const attrItems: KbItem[] = ATTRS_615.map(([name, what]): KbItem => {
   if (name !== 'DMA_ATTR_NO_KERNEL_MAPPING') return item;
   return {
     ...item,
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::CoherentHandle',
-    note: 'In the 7.0 tree (rust/kernel/dma.rs `attrs` module), gone from the 7.2.12 tree, where `CoherentHandle` sets the flag itself. The 7.1 tree was not read: it may already be gone there; `until` names the first release read without it, so lints stay quiet at 7.1.',
+    note: 'In the 7.0 tree (rust/kernel/dma.rs `attrs` module), gone from the 7.1.5 and 7.2.12 trees, where `CoherentHandle` sets the flag itself.',
   };
 });
 
@@ -48,9 +48,9 @@ const CH = `${D}/dma/struct.CoherentHandle.html`;
 const CV = `${D}/dma/struct.CoherentView.html`;
 const IO = `${D}/io/trait.Io.html`;
 
-/** Why every `CoherentAllocation` entry stops at 7.2 although 7.1 already replaced the type. */
+/** Where every `CoherentAllocation` entry ends: 7.1, read in the 7.0, 7.1.5 and 7.2.12 trees. */
 const CA_UNTIL =
-  'Absent from the 7.2.12 tree. In 7.1 `CoherentAllocation<T>` became a type alias of `Coherent<[T]>` (commit d9aee73c56ee, committed 2026-03-23 to a -next tree, so 7.1) and the commit kept the methods then in use; the 7.1 tree was not read, so some of these may already be gone in 7.1. `until` names the first release read without them, which keeps lints quiet at 7.1.';
+  'In the 7.0 tree, absent from the 7.1.5 and 7.2.12 trees: 7.1 replaced `CoherentAllocation<T>` by `Coherent<[T]>` (an interim type alias, commit d9aee73c56ee of 2026-03-23, did not survive into the release).';
 
 /** Note for 7.1 additions whose own commit was not found dated: absent in 7.0, present in 7.2. */
 const SINCE_71 =
@@ -78,16 +78,12 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation',
     kind: 'struct',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent',
-    signatures: [
-      { until: '7.1', text: 'pub struct CoherentAllocation<T: AsBytes + FromBytes> { /* dev, dma_handle, count, cpu_addr, dma_attrs */ }' },
-      { since: '7.1', text: 'pub type CoherentAllocation<T> = Coherent<[T]>;  // transition alias' },
-    ],
+    signatures: [{ text: 'pub struct CoherentAllocation<T: AsBytes + FromBytes> { /* dev, dma_handle, count, cpu_addr, dma_attrs */ }' }],
     changes: [
       { version: '6.16', note: 'Constructors take `&Device<Bound>` instead of `&Device`.' },
       { version: '7.0', note: '`item_from_index` removed; `as_ptr`/`as_mut_ptr` return raw slice pointers for `kernel::ptr::project!`.' },
-      { version: '7.1', note: 'Redefined as an alias of `Coherent<[T]>` to ease the move to `Coherent`; new code should name `Coherent<[T]>`.' },
     ],
     docs:
       'An owned coherent DMA buffer of `count` elements of `T`, freed on drop (it keeps a device reference). Give `dma_handle()` to the hardware and access the CPU side with `dma_read!`/`dma_write!` (volatile, bounds-checked) or, since 6.17, the unsafe `as_slice`/`as_slice_mut`/`write`. The device may change the memory at any time, so never hold plain references across device activity, and stop the device before the allocation is dropped. It is `Send` when `T: Send`, but not `Sync`. Moving to 7.1+: the type is `Coherent<[T]>`, built with `Coherent::zeroed_slice`; `count()` becomes `len()`.',
@@ -98,7 +94,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::alloc_attrs',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::zeroed_slice_with_attrs',
     signatures: [
       { since: '6.15', until: '6.16', text: 'pub fn alloc_attrs(dev: &Device, count: usize, gfp_flags: kernel::alloc::Flags, dma_attrs: Attrs) -> Result<CoherentAllocation<T>>' },
@@ -114,7 +110,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::alloc_coherent',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::zeroed_slice',
     signatures: [
       { since: '6.15', until: '6.16', text: 'pub fn alloc_coherent(dev: &Device, count: usize, gfp_flags: kernel::alloc::Flags) -> Result<CoherentAllocation<T>>' },
@@ -129,7 +125,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::start_ptr',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_ptr',
     signatures: [{ text: 'pub fn start_ptr(&self) -> *const T' }],
     docs: 'CPU virtual address of the first element. Dereferencing it is unsafe and racy with the device; prefer `dma_read!` for single fields. `Coherent::as_ptr` (7.1+) gives a pointer to the whole `[T]` instead.',
@@ -140,7 +136,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::start_ptr_mut',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_mut_ptr',
     signatures: [{ text: 'pub fn start_ptr_mut(&mut self) -> *mut T' }],
     docs: 'Mutable CPU pointer to the first element; needs `&mut self`. Same caveats as `start_ptr`.',
@@ -151,7 +147,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::as_ptr',
     kind: 'method',
     since: '7.0',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_ptr',
     signatures: [{ text: 'pub fn as_ptr(&self) -> *const [T]' }],
     docs: 'Raw pointer to the whole buffer as a slice of `count` elements (CPU address). It is what `dma_read!` projects from; dereferencing it yourself is unsafe and races with the device.',
@@ -162,7 +158,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::as_mut_ptr',
     kind: 'method',
     since: '7.0',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_mut_ptr',
     signatures: [{ text: 'pub fn as_mut_ptr(&self) -> *mut [T]' }],
     docs: 'Mutable raw slice pointer to the buffer (takes `&self`: writing through it is unsafe and your responsibility). `dma_write!` projects from it.',
@@ -173,7 +169,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::dma_handle',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::dma_handle',
     signatures: [
       { since: '6.15', until: '6.18', text: 'pub fn dma_handle(&self) -> bindings::dma_addr_t' },
@@ -188,7 +184,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::dma_handle_with_offset',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     signatures: [
       { since: '6.17', until: '6.18', text: 'pub fn dma_handle_with_offset(&self, offset: usize) -> Result<bindings::dma_addr_t>' },
       { since: '6.18', text: 'pub fn dma_handle_with_offset(&self, offset: usize) -> Result<DmaAddress>' },
@@ -202,7 +198,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::count',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::len',
     signatures: [{ text: 'pub fn count(&self) -> usize' }],
     docs: 'Number of `T` elements in the allocation. On `Coherent<[T]>` (7.1+) it is called `len()`.',
@@ -213,7 +209,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::size',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::size',
     signatures: [{ text: 'pub fn size(&self) -> usize' }],
     docs: 'Size of the allocation in bytes (`count() * size_of::<T>()`).',
@@ -224,7 +220,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::as_slice',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_ref',
     signatures: [{ text: 'pub unsafe fn as_slice(&self, offset: usize, count: usize) -> Result<&[T]>' }],
     docs: 'Views `count` elements starting at `offset` as a slice. Unsafe because a Rust slice must not change underneath you: guarantee the device is not writing the range (and nobody writes it from the CPU) while the slice lives. Out-of-range requests return `EINVAL`/`EOVERFLOW`. On `Coherent` the unsafe `as_ref` views the whole buffer.',
@@ -235,7 +231,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::as_slice_mut',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::as_mut',
     signatures: [{ text: 'pub unsafe fn as_slice_mut(&mut self, offset: usize, count: usize) -> Result<&mut [T]>' }],
     docs: 'Mutable version of `as_slice`; takes `&mut self` so the compiler enforces CPU-side exclusivity, but you still must ensure the device does not access the range while the slice lives.',
@@ -246,7 +242,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::write',
     kind: 'method',
     since: '6.17',
-    until: '7.2',
+    until: '7.1',
     signatures: [{ text: 'pub unsafe fn write(&mut self, src: &[T], offset: usize) -> Result' }],
     docs: 'Copies `src` into the allocation starting at element `offset`, after a bounds check. Unsafe: the device must not be accessing the target range during the copy. Note the argument order (source first, then offset). From 7.1, fill the memory through a `CoherentBox` (or build it with `Coherent::from_slice`) before the device sees it.',
     link: `${CA}#method.write`,
@@ -266,7 +262,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::field_read',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::field_read',
     signatures: [{ text: '#[doc(hidden)] pub unsafe fn field_read<F: FromBytes>(&self, field: *const F) -> F' }],
     docs: 'Hidden helper used by `dma_read!`; performs a volatile read of one field. Use the macro instead.',
@@ -277,7 +273,7 @@ export const dma: readonly KbItem[] = [
     path: 'kernel::dma::CoherentAllocation::field_write',
     kind: 'method',
     since: '6.15',
-    until: '7.2',
+    until: '7.1',
     replacement: 'kernel::dma::Coherent::field_write',
     signatures: [{ text: '#[doc(hidden)] pub unsafe fn field_write<F: AsBytes>(&self, field: *mut F, val: F)' }],
     docs: 'Hidden helper used by `dma_write!`; performs a volatile write of one field. Use the macro instead.',
@@ -357,10 +353,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub unsafe fn as_ref(&self) -> &T' }],
     docs: 'A plain shared reference to the contents. Unsafe: while it lives the device must not touch the memory and no CPU code may write it. Prefer the volatile access macros for memory the device is using.',
     link: `${C}#method.as_ref`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::as_mut',
@@ -369,10 +362,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub unsafe fn as_mut(&self) -> &mut T' }],
     docs: 'A mutable reference to the contents from `&self`. Unsafe: nobody else (device or CPU) may read or write the memory while it lives. To fill a buffer before the device sees it, a `CoherentBox` gives the same access safely.',
     link: `${C}#method.as_mut`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::field_read',
@@ -419,10 +409,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn zeroed_slice(dev: &device::Device<Bound>, len: usize, gfp_flags: kernel::alloc::Flags) -> Result<Coherent<[T]>>' }],
     docs: 'Allocates `len` zero-filled elements of `T` as a `Coherent<[T]>`; the successor of `CoherentAllocation::alloc_coherent`. `len == 0` gives `EINVAL`, a byte size that overflows or a failed allocation `ENOMEM`.',
     link: `${C}#method.zeroed_slice`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::zeroed_slice_with_attrs',
@@ -431,10 +418,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn zeroed_slice_with_attrs(dev: &device::Device<Bound>, len: usize, gfp_flags: kernel::alloc::Flags, dma_attrs: Attrs) -> Result<Coherent<[T]>>' }],
     docs: 'Like `zeroed_slice`, with extra `Attrs`; the successor of `CoherentAllocation::alloc_attrs`.',
     link: `${C}#method.zeroed_slice_with_attrs`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::from_slice',
@@ -443,10 +427,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn from_slice(dev: &device::Device<Bound>, data: &[T], gfp_flags: kernel::alloc::Flags) -> Result<Coherent<[T]>> where T: Copy' }],
     docs: 'Allocates a `Coherent<[T]>` as long as `data` and copies `data` into it before anything is shared with the device.',
     link: `${C}#method.from_slice`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::from_slice_with_attrs',
@@ -455,10 +436,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn from_slice_with_attrs(dev: &device::Device<Bound>, data: &[T], gfp_flags: kernel::alloc::Flags, dma_attrs: Attrs) -> Result<Coherent<[T]>> where T: Copy' }],
     docs: 'Like `from_slice`, with extra `Attrs`.',
     link: `${C}#method.from_slice_with_attrs`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::init',
@@ -467,10 +445,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn init<E>(dev: &device::Device<Bound>, gfp_flags: kernel::alloc::Flags, init: impl Init<T, E>) -> Result<Self> where Error: From<E>' }],
     docs: 'Allocates one `T` and runs an in-place initializer (`init!`, `T::new(...)` returning `impl Init`) on it, freeing the memory again if the initializer fails. The memory is not zeroed first.',
     link: `${C}#method.init`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::Coherent::init_with_attrs',
@@ -479,10 +454,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn init_with_attrs<E>(dev: &device::Device<Bound>, gfp_flags: kernel::alloc::Flags, dma_attrs: Attrs, init: impl Init<T, E>) -> Result<Self> where Error: From<E>' }],
     docs: 'Like `init`, with extra `Attrs`.',
     link: `${C}#method.init_with_attrs`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::CoherentBox',
@@ -501,10 +473,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'impl<T: AsBytes + FromBytes> CoherentBox<T> { pub fn zeroed(dev: &device::Device<Bound>, gfp_flags: kernel::alloc::Flags) -> Result<Self> }' }],
     docs: 'Allocates one zero-filled `T` that only the CPU can see until it is converted into a `Coherent<T>`.',
     link: `${CB}#method.zeroed`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::CoherentBox::zeroed_slice',
@@ -513,10 +482,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'impl<T: AsBytes + FromBytes> CoherentBox<[T]> { pub fn zeroed_slice(dev: &device::Device<Bound>, count: usize, gfp_flags: kernel::alloc::Flags) -> Result<Self> }' }],
     docs: 'Allocates `count` zero-filled elements, usable as a `&mut [T]` (e.g. `fill`, indexing) before conversion into a `Coherent<[T]>`.',
     link: `${CB}#method.zeroed_slice`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::CoherentBox::from_slice',
@@ -525,10 +491,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn from_slice(dev: &device::Device<Bound>, data: &[T], gfp_flags: kernel::alloc::Flags) -> Result<Self> where T: Copy' }],
     docs: 'Allocates a box as long as `data` and copies `data` into it.',
     link: `${CB}#method.from_slice`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::CoherentBox::init_at',
@@ -537,10 +500,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn init_at<E>(&mut self, i: usize, init: impl Init<T, E>) -> Result where Error: From<E>' }],
     docs: 'Runs an in-place initializer on element `i` of a `CoherentBox<[T]>`; `EINVAL` when `i` is out of range.',
     link: `${CB}#method.init_at`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: SINCE_71,
+    note: `${SINCE_71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::dma::CoherentHandle',
@@ -549,10 +509,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub struct CoherentHandle { /* dev, DMA address, opaque cpu handle, size, dma_attrs */ }' }],
     docs: 'A coherent DMA buffer of `size` bytes that the CPU never maps (`DMA_ATTR_NO_KERNEL_MAPPING` is always set): only its bus address and size are available, for memory only the hardware uses. Allocate it with `alloc`/`alloc_with_attrs`; it is freed on drop.',
     link: CH,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: 'Commit 6dd782af1eb6 (posted 2026-03-21, applied to the nova tree by Alexandre Courbot; the commit date was not seen), so 7.1 is likely but 7.2 possible; absent from 7.0, present in 7.2.12 (rust/kernel/dma.rs:1038) and 7.3.4.',
+    note: 'Commit 6dd782af1eb6 (posted 2026-03-21, applied to the nova tree by Alexandre Courbot; the commit date was not seen); absent from 7.0, present in 7.1.5, present in 7.2.12 (rust/kernel/dma.rs:1038) and 7.3.4. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.',
   },
   {
     path: 'kernel::dma::CoherentHandle::alloc',
@@ -561,10 +518,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn alloc(dev: &device::Device<Bound>, size: usize, gfp_flags: kernel::alloc::Flags) -> Result<Self>' }],
     docs: 'Allocates `size` bytes of device-only coherent memory; `EINVAL` for a zero size, `ENOMEM` when the allocation fails.',
     link: `${CH}#method.alloc`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4.',
+    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.',
   },
   {
     path: 'kernel::dma::CoherentHandle::alloc_with_attrs',
@@ -573,10 +527,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn alloc_with_attrs(dev: &device::Device<Bound>, size: usize, gfp_flags: kernel::alloc::Flags, dma_attrs: Attrs) -> Result<Self>' }],
     docs: 'Like `alloc`, with extra `Attrs` added to the implied no-kernel-mapping attribute.',
     link: `${CH}#method.alloc_with_attrs`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4.',
+    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.',
   },
   {
     path: 'kernel::dma::CoherentHandle::size',
@@ -585,10 +536,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn size(&self) -> usize' }],
     docs: 'Size of the allocation in bytes, as requested.',
     link: `${CH}#method.size`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4.',
+    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; present in 7.2.12 and 7.3.4. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.',
   },
   {
     path: 'kernel::dma::CoherentHandle::dma_handle',
@@ -599,10 +547,7 @@ export const dma: readonly KbItem[] = [
     signatures: [{ text: 'pub fn dma_handle(&self) -> DmaAddress' }],
     docs: 'Bus address of the buffer, for the device. Renamed `dma_address()` in 7.3.',
     link: `${CH}#method.dma_handle`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; in 7.2.12 (rust/kernel/dma.rs:1104); renamed by commit 91645a52ebf2 (2026-08-06), so 7.3.4 has only `dma_address`.',
+    note: 'Comes with `CoherentHandle` (commit 6dd782af1eb6): 7.1 likely, 7.2 possible; in 7.2.12 (rust/kernel/dma.rs:1104); renamed by commit 91645a52ebf2 (2026-08-06), so 7.3.4 has only `dma_address`. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.',
   },
   {
     path: 'kernel::dma::CoherentHandle::dma_address',
@@ -811,9 +756,7 @@ export const dma: readonly KbItem[] = [
     docs:
       'Implemented by bus devices that can do DMA (`pci::Device` and `platform::Device` in their `Core` context), so the mask setters are available in `probe`. All methods have default bodies; bring the trait into scope (`use kernel::dma::Device;`) to call them. Not to be confused with `kernel::device::Device`.',
     link: `${D}/dma/trait.Device.html`,
-    confidence: 'uncertain',
-    uncertainAbout: ['signatures'],
-    note: "Committed 2025-07-19 via the driver-core tree (6.17 merge window); present in 6.18, 6.19, 7.0, 7.2.12 and 7.3.4, absent before. The 6.17 tree itself was not read. The lifetime parameter is in the 7.2.12 tree (rust/kernel/dma.rs:50) but not in 7.0 (rust/kernel/dma.rs:33); the 7.1 tree was not read, so the signature era boundary may be 7.1.",
+    note: 'Committed 2025-07-19 via the driver-core tree (6.17 merge window); present in 6.18, 6.19, 7.0, 7.2.12 and 7.3.4, absent before. The 6.17 tree itself was not read. The lifetime parameter is in the 7.2.12 tree (rust/kernel/dma.rs:50) but not in 7.0 (rust/kernel/dma.rs:33); the 7.1 tree was not read, so the signature era boundary may be 7.1. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): its 7.1 signature is as given.',
   },
   {
     path: 'kernel::dma::Device::dma_set_max_seg_size',

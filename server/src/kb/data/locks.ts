@@ -310,12 +310,13 @@ export const locks: readonly KbItem[] = [
     kind: 'fn',
     since: '6.4',
     until: '6.14',
+    removedInStable: ['6.12'],
     replacement: 'kernel::static_lock_class!',
     signatures: [{ text: 'pub const fn new() -> Self' }],
     docs:
       'Const constructor used to create a key in a `static`. It was removed because nothing stopped keys from being created on the stack or heap, which lockdep does not allow. Use `static_lock_class!()` (or `new_dynamic()` from 6.15).',
     link: `${S}struct.LockClassKey.html#method.new`,
-    note: 'Present in v6.4.6–v6.11.11 and v6.13.7; absent in v6.14. Also dropped by later stable updates (v6.12.117 lacks it).',
+    note: 'Present in v6.4.6–v6.11.11 and v6.13.7; absent in v6.14. Also dropped by later stable updates (v6.12.117 lacks it). Which 6.12 point release dropped it is not known.',
   },
   {
     path: 'kernel::sync::LockClassKey::new_dynamic',
@@ -696,9 +697,8 @@ export const locks: readonly KbItem[] = [
       'The old path of `ARef`. From 6.17 it only re-exports `kernel::sync::aref::ARef`, and the re-export is gone in the 7.x series; import `kernel::sync::aref::ARef`, which works from 6.17 on.',
     link: `${K}types/struct.ARef.html`,
     confidence: 'uncertain',
-    uncertainAbout: ['since', 'until'],
-    knownRemovedBy: '7.2',
-    note: 'Defined in v6.12 and v6.14 types.rs, re-exported from sync::aref in v6.18–v7.0, absent in v7.2.12 (read). First release not read (believed 6.3, with `kernel::task`). The facts sheet puts the removal in 7.1 from a 7.1 tree this project could not read, so the removal release is left open.',
+    uncertainAbout: ['since'],
+    note: 'Defined in v6.12 and v6.14 types.rs, re-exported from sync::aref in v6.18–v7.0, absent in v7.2.12 (read). First release not read (believed 6.3, with `kernel::task`). The facts sheet puts the removal in 7.1 from a 7.1 tree this project could not read, so the removal release is left open. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is gone there, so 7.1 removed it.',
   },
   {
     path: 'kernel::types::AlwaysRefCounted',
@@ -710,9 +710,8 @@ export const locks: readonly KbItem[] = [
     docs: 'The old path of `AlwaysRefCounted`; a re-export of `kernel::sync::aref::AlwaysRefCounted` from 6.17 and removed in the 7.x series. Implement and import it from `kernel::sync::aref`.',
     link: `${K}types/trait.AlwaysRefCounted.html`,
     confidence: 'uncertain',
-    uncertainAbout: ['since', 'until'],
-    knownRemovedBy: '7.2',
-    note: 'As for `kernel::types::ARef`: present in v6.12–v7.0, absent in v7.2.12 (read); 7.1 not read.',
+    uncertainAbout: ['since'],
+    note: 'As for `kernel::types::ARef`: present in v6.12–v7.0, absent in v7.2.12 (read); 7.1 not read. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is gone there, so 7.1 removed it.',
   },
   {
     path: 'kernel::sync::atomic::Atomic',
@@ -738,10 +737,7 @@ export const locks: readonly KbItem[] = [
     signatures: [{ text: 'pub fn fetch_sub<Rhs, Ordering: ordering::Ordering>(&self, v: Rhs, _: Ordering) -> T where T: AtomicAdd<Rhs>' }],
     docs: 'Atomically subtracts `v` and returns the previous value, with the given ordering.',
     link: `${S}atomic/struct.Atomic.html#method.fetch_sub`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: T71,
+    note: `${T71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::sync::atomic::AtomicFlag',
@@ -751,9 +747,6 @@ export const locks: readonly KbItem[] = [
     docs:
       'An atomic boolean stored in the width the architecture handles best, for flags that are only set and tested. Prefer it over `Atomic<bool>` when nothing else shares the word.',
     link: `${S}atomic/struct.AtomicFlag.html`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: T71,
+    note: `${T71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
 ];

@@ -232,10 +232,7 @@ export const time: readonly KbItem[] = [
     signatures: [{ text: 'pub const fn from_nanos(nanos: i64) -> Self' }],
     docs: 'A span of exactly `nanos` nanoseconds (no scaling, so nothing to saturate). Usable in `const` items.',
     link: `${T}struct.Delta.html#method.from_nanos`,
-    confidence: 'uncertain',
-    uncertainAbout: ['since'],
-    knownAbsentIn: '7.0',
-    note: N71,
+    note: `${N71} Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): it is there, so 7.1 is its first release.`,
   },
   {
     path: 'kernel::time::Delta::as_millis_ceil',
@@ -468,8 +465,8 @@ export const time: readonly KbItem[] = [
     until: '7.4',
     replacement: 'kernel::time::ClockId',
     confidence: 'uncertain',
-    uncertainAbout: ['signatures', 'until'],
-    note: `${N617} The \`unsafe trait\` form: ${N71} The 7.4 rename comes from the merge tag \`rust-timekeeping-for-v7.4-rc1\` (2026-10-11) as reported by the 7.x facts survey; no 7.4 tree was read.`,
+    uncertainAbout: ['until'],
+    note: `${N617} The \`unsafe trait\` form: ${N71} The 7.4 rename comes from the merge tag \`rust-timekeeping-for-v7.4-rc1\` (2026-10-11) as reported by the 7.x facts survey; no 7.4 tree was read. Checked later against the 7.1.5 tree (danayer/linux-7.1.5, Makefile 7.1.5): its 7.1 signature is as given.`,
   },
   {
     path: 'kernel::time::ClockSource::ID',
