@@ -213,8 +213,10 @@ async function rawSession(chunks: (string | Buffer)[], waitMs: number): Promise<
   proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
-  for (const c of chunks) {
+  for (const [i, c] of chunks.entries()) {
     proc.stdin.write(c);
+    // After `initialize`, wait for its answer (a loaded machine may take a while to load the grammar).
+    for (let waited = 0; i === 0 && !stdout.includes('"id":1,') && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 50));
   }
   const exit = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), waitMs))]);
