@@ -18,6 +18,7 @@ const FETCH = path.join(ROOT, 'scripts', 'debian-kernel.sh');
 /** Each Debian tree, and the other targets it is checked at: which gate must fire there, when one must. */
 const TREES: { release: string; targets: { target: string; expect?: 'api-unavailable' | 'api-removed' }[] }[] = [
   { release: '6.12', targets: [{ target: '6.15', expect: 'api-removed' }, { target: '6.18', expect: 'api-removed' }] },
+  { release: '7.2', targets: [{ target: '7.3', expect: 'api-removed' }] },
   { release: '7.3', targets: [{ target: '6.19', expect: 'api-unavailable' }, { target: '7.0', expect: 'api-unavailable' }] },
 ];
 /** Rules that may fire when code is checked against another release. */
@@ -116,6 +117,15 @@ for (const { release, targets } of TREES) {
     assert.doesNotMatch(r.stderr, /does not know/, r.stderr);
     assert.match(r.stderr, /^\s*findings: 0$/m, r.stderr);
     assertAllAnalysed(r.stderr, dir, release);
+  });
+
+  test(`Linux ${release}: every knowledge-base claim for the release agrees with the tree (kb:verify)`, (t) => {
+    const dir = requireTree(t, release);
+    if (!dir) return;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'kb-verify.ts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, `kb:verify found disagreements (exit ${r.status}):\n${r.stdout.slice(0, 8000)}\n${r.stderr}`);
+    assert.match(r.stdout, /: 0 disagreements;/);
+    t.diagnostic(r.stdout.trim().split('\n').pop() ?? '');
   });
 
   for (const { target, expect } of targets) {

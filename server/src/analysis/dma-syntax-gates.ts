@@ -367,14 +367,14 @@ function handleRename(name: Node, receiver: Receiver, call: Node, root: Node, ta
       out.push({
         range,
         state: 'removed',
-        message: `\`${short}::dma_handle\` is not in Linux ${target} (removed in ${old.until}); use \`${short}::dma_address\`.`,
+        message: `\`${type}::dma_handle\` is not in Linux ${target} (removed in ${old.until}); use \`${short}::dma_address\`.`,
         fixes: [{ title: 'Rename to `dma_address()`', edits: [{ range: nodeRange(name), newText: 'dma_address' }] }],
       });
     } else if (name.text === 'dma_address' && now?.state === 'not-yet' && old?.state === 'available') {
       out.push({
         range,
         state: 'not-yet',
-        message: `\`${short}::dma_address\` is not in Linux ${target} (added in ${now.since}); use \`${short}::dma_handle\`.`,
+        message: `\`${type}::dma_address\` is not in Linux ${target} (added in ${now.since}); use \`${short}::dma_handle\`.`,
         fixes: [{ title: 'Rename to `dma_handle()`', edits: [{ range: nodeRange(name), newText: 'dma_handle' }] }],
       });
     }

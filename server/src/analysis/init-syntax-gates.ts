@@ -190,7 +190,7 @@ function initMethodGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): voi
       out.push({
         range: nodeRange(node),
         state: 'removed',
-        message: `\`PinInit::__pinned_init\` is not in Linux ${ctx.target} (removed in ${pinned.until}); the method is \`__init\` (call sites: \`pin_init::raw_try_init\`).`,
+        message: `\`pin_init::PinInit::__pinned_init\` is not in Linux ${ctx.target} (removed in ${pinned.until}); the method is \`__init\` (call sites: \`pin_init::raw_try_init\`).`,
         fixes: [{ title: 'Rename to `__init`', edits: [{ range: nodeRange(node), newText: '__init' }] }],
       });
     }
@@ -209,7 +209,7 @@ function initMethodGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): voi
     out.push({
       range: nodeRange(name),
       state: 'removed',
-      message: `\`Init::__init\` is not in Linux ${ctx.target} (removed in ${initInit.until}): \`Init\` is a marker trait; move this body into \`unsafe impl PinInit\`'s \`__init\`.`,
+      message: `\`pin_init::Init::__init\` is not in Linux ${ctx.target} (removed in ${initInit.until}): \`Init\` is a marker trait; move this body into \`unsafe impl PinInit\`'s \`__init\`.`,
       fixes: [],
     });
   }

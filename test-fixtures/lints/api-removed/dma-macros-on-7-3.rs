@@ -15,7 +15,7 @@ struct Ring {
 impl Ring {
     fn head(&self) -> u64 {
         self.buf.dma_handle()
-               //^^^^^^^^^^^^ error[api-removed]: `Coherent::dma_handle` is not in Linux 7.3 (removed in 7.3); use `Coherent::dma_address`.
+               //^^^^^^^^^^^^ error[api-removed]: `kernel::dma::Coherent::dma_handle` is not in Linux 7.3 (removed in 7.3); use `Coherent::dma_address`.
     }
 
     fn tail(&self) -> u64 {
@@ -30,7 +30,7 @@ fn setup(dev: &Device<Bound>) -> Result<Coherent<[u32]>> {
     io_write!(ring, [try: 1], old);
     let new = io_read!(ring, [try: 1]);
     pr_info!("{:#x} {}\n", ring.dma_handle(), new);
-                              //^^^^^^^^^^^^ error[api-removed]: `Coherent::dma_handle` is not in Linux 7.3 (removed in 7.3); use `Coherent::dma_address`.
+                              //^^^^^^^^^^^^ error[api-removed]: `kernel::dma::Coherent::dma_handle` is not in Linux 7.3 (removed in 7.3); use `Coherent::dma_address`.
     Ok(ring)
 }
 

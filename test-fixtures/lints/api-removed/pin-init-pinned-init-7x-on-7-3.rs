@@ -7,7 +7,7 @@ struct Zeroer;
 // SAFETY: writes a valid `u64` and never fails.
 unsafe impl PinInit<u64> for Zeroer {
     unsafe fn __pinned_init(self, slot: *mut u64) -> Result<(), core::convert::Infallible> {
-//            ^^^^^^^^^^^^^ error[api-removed]: `PinInit::__pinned_init` is not in Linux
+//            ^^^^^^^^^^^^^ error[api-removed]: `pin_init::PinInit::__pinned_init` is not in Linux
         unsafe { slot.write(0) };
         Ok(())
     }
@@ -16,7 +16,7 @@ unsafe impl PinInit<u64> for Zeroer {
 // SAFETY: the value does not rely on its address.
 unsafe impl Init<u64> for Zeroer {
     unsafe fn __init(self, slot: *mut u64) -> Result<(), core::convert::Infallible> {
-//            ^^^^^^ error[api-removed]: `Init::__init` is not in Linux
+//            ^^^^^^ error[api-removed]: `pin_init::Init::__init` is not in Linux
         unsafe { slot.write(0) };
         Ok(())
     }
@@ -24,5 +24,5 @@ unsafe impl Init<u64> for Zeroer {
 
 fn run(slot: *mut u64) {
     let _ = unsafe { Zeroer.__pinned_init(slot) };
-//                          ^^^^^^^^^^^^^ error[api-removed]: `PinInit::__pinned_init` is not in Linux
+//                          ^^^^^^^^^^^^^ error[api-removed]: `pin_init::PinInit::__pinned_init` is not in Linux
 }

@@ -13,7 +13,7 @@ impl Ring {
 
     fn tail(&self) -> u64 {
         self.buf.dma_address()
-               //^^^^^^^^^^^^^ error[api-unavailable]: `Coherent::dma_address` is not in Linux 7.2 (added in 7.3); use `Coherent::dma_handle`.
+               //^^^^^^^^^^^^^ error[api-unavailable]: `kernel::dma::Coherent::dma_address` is not in Linux 7.2 (added in 7.3); use `Coherent::dma_handle`.
     }
 }
 
