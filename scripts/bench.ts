@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { collectRustFiles } from '../server/src/analysis/files';
 import { KernelTreeLocator, resolveTarget } from '../server/src/analysis/target';
+import { editLoad } from '../server/test/edit-load';
 import { TestClient } from '../server/test/lsp-client';
 import type * as Analyser from './bench-analyser';
 import { generateCorpus, generateFile, Rng } from './bench-corpus';
@@ -27,6 +28,8 @@ const TARGETS = {
   coldStartMs: 300,
   cliMsPer100kLines: 3000,
   peakRssMb: 300,
+  /** The server's resident set during 10,000 edits in bursts with hovers (the bound the README states). */
+  loadPeakRssMb: 300,
 };
 
 interface Args {
@@ -228,6 +231,18 @@ async function measureHover(text: string, requests = 1000): Promise<{ p50: numbe
   }
 }
 
+/** The load run of server/test/load.test.ts, timed: 10,000 edits in bursts, a hover after each burst. */
+async function measureLoad(text: string): Promise<{ edits: number; ms: number; peakRssMb: number; matches: boolean }> {
+  const client = new TestClient();
+  try {
+    await client.initialize({ debounceMs: 20, targetVersion: '6.15' });
+    const r = await editLoad(client, text);
+    return { edits: r.edits, ms: r.ms, peakRssMb: r.peakRssMb, matches: JSON.stringify(r.final) === JSON.stringify(r.fresh) };
+  } finally {
+    await client.stop();
+  }
+}
+
 /** Spawn → first diagnostics for a 1,000-line file (debounce 0, so nothing to subtract); the median of five. */
 async function measureColdStart(text: string, runs = 5): Promise<number> {
   const times: number[] = [];
@@ -324,6 +339,8 @@ async function main(): Promise<void> {
     const hover = edits.hoverProvider ? await measureHover(big) : undefined;
     progress('server: cold start');
     const coldStartMs = await measureColdStart(generateFile(1000, 77, 'cold_start'));
+    progress('server: 10,000 edits in bursts of 100 with a hover after each burst');
+    const load = await measureLoad(big);
 
     const result = {
       machine: machine(),
@@ -337,6 +354,10 @@ async function main(): Promise<void> {
       hoverP50Ms: hover ? round(hover.p50, 2) : null,
       hoverP95Ms: hover ? round(hover.p95, 2) : null,
       coldStartMs: round(coldStartMs),
+      loadEdits: load.edits,
+      loadMs: round(load.ms),
+      loadPeakRssMb: round(load.peakRssMb),
+      loadFinalMatchesFresh: load.matches,
       cliWholeTreeMs: generated.cliWholeTreeMs,
       cliBudgetMs: generated.cliBudgetMs,
       peakRssMb: generated.peakRssMb,
@@ -348,6 +369,8 @@ async function main(): Promise<void> {
     if (result.editToDiagnosticsP95Ms > TARGETS.editToDiagnosticsP95Ms) missed.push(`editToDiagnosticsP95Ms ${result.editToDiagnosticsP95Ms} > ${TARGETS.editToDiagnosticsP95Ms}`);
     if (result.hoverP95Ms !== null && result.hoverP95Ms > TARGETS.hoverP95Ms) missed.push(`hoverP95Ms ${result.hoverP95Ms} > ${TARGETS.hoverP95Ms}`);
     if (result.coldStartMs > TARGETS.coldStartMs) missed.push(`coldStartMs ${result.coldStartMs} > ${TARGETS.coldStartMs}`);
+    if (!(result.loadPeakRssMb <= TARGETS.loadPeakRssMb)) missed.push(`loadPeakRssMb ${result.loadPeakRssMb} > ${TARGETS.loadPeakRssMb}`);
+    if (!result.loadFinalMatchesFresh) missed.push('load run: final diagnostics differ from a fresh open');
     result.missed = missed;
 
     if (args.json) {
@@ -362,6 +385,7 @@ async function main(): Promise<void> {
         ['edit → diagnostics p50 / p95', `${result.editToDiagnosticsP50Ms} / ${result.editToDiagnosticsP95Ms} ms`, `p95 ≤ ${TARGETS.editToDiagnosticsP95Ms} ms`],
         ['hover p50 / p95', hover ? `${result.hoverP50Ms} / ${result.hoverP95Ms} ms` : 'n/a (no hover provider)', `p95 ≤ ${TARGETS.hoverP95Ms} ms`],
         ['cold start', `${result.coldStartMs} ms`, `≤ ${TARGETS.coldStartMs} ms`],
+        ['load: 10,000 edits + 100 hovers', `${result.loadMs} ms, peak RSS ${result.loadPeakRssMb} MB`, `≤ ${TARGETS.loadPeakRssMb} MB`],
         ['CLI whole corpus', `${generated.cliWholeTreeMs} ms`, `≤ ${generated.cliBudgetMs} ms`],
         ['CLI peak RSS', `${generated.peakRssMb} MB`, `≤ ${TARGETS.peakRssMb} MB`],
       ];

@@ -156,3 +156,44 @@ test('Makefiles with huge numbers, 10 MB of text, binary content or no VERSION l
   }
   await configure({ targetVersion: '6.15' });
 });
+
+test('the kernel-tree indexer with files changing and vanishing under it: requests are answered, memory stays bounded', { timeout: 120_000, skip: !fs.existsSync('/proc/self/status') }, async () => {
+  const root = kernelTree(tempDir(), '6.15');
+  const dir = path.join(root, 'rust', 'kernel', 'churn');
+  fs.mkdirSync(dir, { recursive: true });
+  const n = 4000;
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `c${i}.rs`), `/// Churned item ${i}.\npub fn churn${i}(x: u32) -> u32 { x + ${i} }\n`);
+  fs.writeFileSync(path.join(root, 'rust', 'kernel', 'lib.rs'), '//! stub\npub mod churn;\n');
+  const states: string[] = [];
+  client.conn.onNotification('kernelRust/indexing', (p: { root: string; state: string }) => {
+    if (p.root === root) states.push(p.state);
+  });
+  await configure({ kernelTree: root, targetVersion: 'auto' });
+  writeTree(root, { 'drivers/z.rs': CODE });
+  const uri = pathToFileURL(path.join(root, 'drivers', 'z.rs')).href;
+  await client.open(uri, CODE);
+  const hover = () => client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
+  await hover(); // starts indexing
+  let peakKb = 0;
+  const pid = client.proc.pid as number;
+  for (let round = 0; round < 40 && !states.some((s) => s !== 'running'); round++) {
+    // Files vanish, change and appear while the index is being built; every request in between is answered.
+    for (let k = 0; k < 50; k++) {
+      const i = (round * 97 + k * 31) % n;
+      const f = path.join(dir, `c${i}.rs`);
+      if (k % 3 === 0) fs.rmSync(f, { force: true });
+      else if (k % 3 === 1) fs.writeFileSync(f, `pub fn churn${i}(x: u32) -> u32 { x * 2 }\n${'// padding\n'.repeat(k)}`);
+      else fs.writeFileSync(path.join(dir, `new${round}_${k}.rs`), 'pub struct Fresh;\n');
+    }
+    const answers = await Promise.all([hover(), client.conn.sendRequest('kernelRust/targetInfo', { uri }), hover()]);
+    assert.equal(answers.length, 3);
+    const rss = Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    peakKb = Math.max(peakKb, rss);
+  }
+  for (let waited = 0; !states.some((s) => s !== 'running') && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(states.includes('done') || states.includes('failed'), `indexing finished: ${states.join(',')}`);
+  assert.ok(await hover(), 'hover after indexing');
+  assert.ok(peakKb / 1024 < 300, `server RSS peaked at ${(peakKb / 1024).toFixed(0)} MB while indexing`);
+  await client.close(uri);
+  await configure({ kernelTree: '', targetVersion: '6.15' });
+});
