@@ -4,7 +4,7 @@
 //   CORPUS holds one folder per release (6.12/, 6.14/, …), each a kernel tree with its top Makefile and Rust
 //   files (see /work/shared/hooks/kernel-corpus.sh, or scripts/debian-kernel.sh for 6.12, 7.2 and 7.3); default $KR_CORPUS or
 //   the temp folder's kr-corpus. Each tree is checked at its own release (detected from its Makefile), at an
-//   older release (own − 3) and at a newer one (own + 3, capped at the newest known). --items also lists, per
+//   older release (three releases back in the registry) and at a newer one (three on, capped at the newest known). --items also lists, per
 //   run, which items the findings named. Run `node scripts/build.mjs` first: it uses dist/cli.js.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,15 +20,14 @@ if (!existsSync(cli)) fail(`${cli} is missing: run \`node scripts/build.mjs\` fi
 if (!existsSync(corpus)) fail(`no corpus at ${corpus}`);
 
 const releasesSrc = readFileSync(join(root, 'server', 'src', 'kb', 'releases.ts'), 'utf8');
-const known = [...releasesSrc.matchAll(/'(\d+\.\d+)'/g)].map((m) => m[1]);
-const minor = (r) => Number(r.split('.')[1]);
-const major = (r) => r.split('.')[0];
-/** A known release `delta` minors away from `own`, capped to the known range; undefined when that is `own`. */
+// Only the RELEASES list (the file also names the releases still in development).
+const releasesList = releasesSrc.slice(releasesSrc.indexOf('RELEASES'), releasesSrc.indexOf('];', releasesSrc.indexOf('RELEASES')));
+const known = [...releasesList.matchAll(/'(\d+\.\d+)'/g)].map((m) => m[1]);
+/** The known release `delta` places away from `own` in the registry (7.0 − 3 = 6.17), capped to the known range; undefined when that is `own`. */
 function shifted(own, delta) {
-  const same = known.filter((r) => major(r) === major(own));
-  const want = minor(own) + delta;
-  const pick = delta < 0 ? same.find((r) => minor(r) >= want) : [...same].reverse().find((r) => minor(r) <= want);
-  return pick && pick !== own ? pick : undefined;
+  const i = known.indexOf(own);
+  const pick = known[Math.min(known.length - 1, Math.max(0, i + delta))];
+  return i >= 0 && pick !== own ? pick : undefined;
 }
 
 function fail(message) {
@@ -63,7 +62,7 @@ const describe = (res) =>
 
 const trees = readdirSync(corpus)
   .filter((d) => /^\d+\.\d+$/.test(d) && existsSync(join(corpus, d, 'Makefile')))
-  .sort((a, b) => minor(a) - minor(b));
+  .sort((a, b) => known.indexOf(a) - known.indexOf(b));
 if (trees.length === 0) fail(`no release folders (6.12/, …) in ${corpus}`);
 
 const rows = [];
@@ -71,14 +70,15 @@ const details = [];
 for (const rel of trees) {
   const dir = join(corpus, rel);
   const own = run(dir);
-  if (own.detected !== rel) fail(`${dir}: detected ${own.detected}, expected ${rel} from its Makefile`);
+  // The Makefile may name a stable point release of the folder's line (7.1.5 in 7.1/).
+  if (own.detected !== rel && !own.detected.startsWith(`${rel}.`)) fail(`${dir}: detected ${own.detected}, expected ${rel} from its Makefile`);
   const older = shifted(rel, -3);
   const newer = shifted(rel, +3);
   const atOlder = older ? run(dir, older) : undefined;
   const atNewer = newer ? run(dir, newer) : undefined;
   const skipped = own.skipped ? ` (+${own.skipped} vendored skipped)` : '';
   rows.push(
-    `| ${rel} | ${own.files}${skipped} | ${own.lines.toLocaleString('en-US')} | ${describe(own)} | ` +
+    `| ${own.detected} | ${own.files}${skipped} | ${own.lines.toLocaleString('en-US')} | ${describe(own)} | ` +
       `${older ? `${older}: ${describe(atOlder)}` : '—'} | ${newer ? `${newer}: ${describe(atNewer)}` : '—'} | ` +
       `${(own.ms / 1000).toFixed(2)} s |`,
   );
