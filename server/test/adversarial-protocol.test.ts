@@ -10,7 +10,8 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { generateFile } from '../../scripts/bench-corpus';
 import { ROOT } from './helpers';
-import { TestClient, type Published } from './lsp-client';
+import { diagnosticShape } from './edit-load';
+import { TestClient } from './lsp-client';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 /** 6.12 lacks everything this file names, so a tree that drifts from its text shows up as different findings. */
@@ -42,10 +43,6 @@ after(async () => {
   assert.equal(await client.stop(), 0, 'clean exit after shutdown');
 });
 
-function shape(p: Published): string[] {
-  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).sort();
-}
-
 /** A client-side copy of a document, changed by the same library the server uses. */
 class Mirror {
   doc: TextDocument;
@@ -67,7 +64,7 @@ class Mirror {
     await client.open(other, this.doc.getText());
     const theirs = await client.diagnostics(other);
     await client.close(other);
-    assert.deepEqual(shape(mine), shape(theirs), `${what}: the edited document and a fresh open of its text disagree`);
+    assert.deepEqual(diagnosticShape(mine), diagnosticShape(theirs), `${what}: the edited document and a fresh open of its text disagree`);
   }
 }
 

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
-import { TestClient, type Published } from './lsp-client';
+import { diagnosticShape } from './edit-load';
+import { TestClient } from './lsp-client';
 
 let client: TestClient;
 
@@ -37,10 +38,6 @@ async function askEverything(uri: string, position: { line: number; character: n
   assert.equal(answers.length, 5);
 }
 
-/** Diagnostics as a comparable list. */
-function shape(p: Published): string[] {
-  return p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).sort();
-}
 
 /** A random edit that breaks (or mends) brackets, strings, macros and lines. */
 function mutation(rng: Rng, doc: TextDocument): { range: Range; text: string } {
@@ -76,7 +73,7 @@ test('thousands of random incremental edits keep the server text in step with th
     // The same text opened fresh must give the same diagnostics as the incrementally edited document.
     await client.open(fresh, doc.getText(), 1);
     const reference = await client.diagnostics(fresh, (p) => p.version === 1, 30_000);
-    assert.deepEqual(shape(published), shape(reference), `round ${round}: incremental and fresh parses disagree`);
+    assert.deepEqual(diagnosticShape(published), diagnosticShape(reference), `round ${round}: incremental and fresh parses disagree`);
     await client.close(fresh);
     await client.diagnostics(fresh, (p) => p.version === undefined && p.diagnostics.length === 0);
     client.clearPublished();
