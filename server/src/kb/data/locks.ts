@@ -727,8 +727,8 @@ export const locks: readonly KbItem[] = [
     link: `${S}atomic/struct.Atomic.html`,
     confidence: 'uncertain',
     uncertainAbout: ['since'],
-    knownAbsentIn: '6.14',
-    note: 'Absent in v6.14, present in v6.18 (read), like the module. 7.0 impls: read absent in v6.19 predefine.rs, present in v7.0. 7.1 changes: absent in v7.0, present in v7.2.12.',
+    knownAbsentIn: '6.17',
+    note: 'Absent in v6.14, present in v6.18 (read), like the module. 7.0 impls: read absent in v6.19 predefine.rs, present in v7.0. 7.1 changes: absent in v7.0, present in v7.2.12. A 6.17-rc6 tree (datenpanne/kernel617 at 75d73010b) lacks it; Rust modules arrive in a merge window, so 6.17 lacks it too.',
   },
   {
     path: 'kernel::sync::atomic::Atomic::fetch_sub',

@@ -431,7 +431,7 @@ export const mm: readonly KbItem[] = [
   {
     path: 'kernel::page::page_align',
     kind: 'fn',
-    since: '6.14',
+    since: '6.13',
     signatures: [
       { until: '7.0', text: 'pub const fn page_align(addr: usize) -> usize' },
       { since: '7.0', text: 'pub const fn page_align(addr: usize) -> Option<usize>' },
@@ -444,7 +444,7 @@ export const mm: readonly KbItem[] = [
     confidence: 'uncertain',
     uncertainAbout: ['since'],
     knownAbsentIn: '6.12',
-    note: 'Absent in the Debian 6.12 tree (rust/kernel/page.rs), present as `-> usize` in the 6.14, 6.18 and 6.19 trees and as `-> Option<usize>` in the 7.0, 7.2 and 7.3 trees (the nova DRM driver of 7.0 already calls `.ok_or(EINVAL)?` on it). 6.13 was not read, so the first release is 6.13 or 6.14.',
+    note: 'Absent in the Debian 6.12 tree (rust/kernel/page.rs), present as `-> usize` in the 6.14, 6.18 and 6.19 trees and as `-> Option<usize>` in the 7.0, 7.2 and 7.3 trees (the nova DRM driver of 7.0 already calls `.ok_or(EINVAL)?` on it). The 6.13.7 stable tree has it; 6.13.0 was not read, so a 6.13.y backport is not ruled out and the first release stays unsure.',
   },
 
   // ─────────────────────────── kernel::miscdevice ───────────────────────────
