@@ -144,7 +144,7 @@ describe('Neovim 0.7 (headless, built-in LSP client)', { timeout: 3 * 60 * 1000 
     }));
 
   const hovers = [
-    { step: 'hover pin_init!', path: 'pin_init::pin_init!' },
+    { step: 'hover pin_init!', path: 'kernel::prelude::pin_init!' },
     { step: 'hover HrTimerPointer', path: 'kernel::time::hrtimer::HrTimerPointer' },
     { step: 'hover VmaNew', path: 'kernel::mm::virt::VmaNew', note: '**Not available in Linux 6.15** (added in 6.16)' },
   ];

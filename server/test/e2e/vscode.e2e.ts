@@ -174,7 +174,7 @@ describe('VS Code (code-server + Chromium)', { timeout: 15 * 60 * 1000 }, () => 
     }));
 
   const hovers: { name: string; needle: string; delta: number; path: string; picture?: string }[] = [
-    { name: '`pin_init!`', needle: 'pin_init!(Self', delta: 2, path: 'pin_init::pin_init!', picture: 'vscode-hover.png' },
+    { name: '`pin_init!`', needle: 'pin_init!(Self', delta: 2, path: 'kernel::prelude::pin_init!', picture: 'vscode-hover.png' },
     { name: 'an `HrTimerPointer` implementation', needle: 'HrTimerPointer for BeatRef', delta: 3, path: 'kernel::time::hrtimer::HrTimerPointer' },
     { name: 'a VMA type', needle: 'vma: &VmaNew', delta: 'vma: &'.length + 2, path: 'kernel::mm::virt::VmaNew' },
   ];
