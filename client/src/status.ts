@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 interface TargetInfo {
   release: string;
-  source: 'setting' | 'Makefile' | 'default';
+  source: 'setting' | 'Makefile' | 'tree' | 'default';
   kernelRoot?: string;
   note?: string;
   unknownRelease?: string;
@@ -37,7 +37,7 @@ export class TargetStatus implements vscode.Disposable {
     }
     try {
       const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', { uri: editor.document.uri.toString() });
-      const where = info.source === 'setting' ? 'setting' : info.source;
+      const where = info.source === 'tree' ? `tree ${info.kernelRoot ?? ''}` : info.source;
       const busy = info.kernelRoot !== undefined && this.indexingRoots.has(info.kernelRoot);
       const shown = info.unknownRelease
         ? `$(warning) Kernel ${info.unknownRelease}? · checked as ${info.release}`
@@ -46,7 +46,11 @@ export class TargetStatus implements vscode.Disposable {
       this.item.backgroundColor = info.unknownRelease ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       const tip = new vscode.MarkdownString(
         `Kernel Rust checks this file against **Linux ${info.release}**` +
-          (info.source === 'Makefile' ? ` (from the Makefile in \`${info.kernelRoot}\`)` : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest published release it knows; no kernel tree found above the file)') +
+          (info.source === 'Makefile'
+            ? ` (from the Makefile in \`${info.kernelRoot}\`)`
+            : info.source === 'tree'
+              ? ` (from the Makefile of \`kernelRust.kernelTree\`, \`${info.kernelRoot}\`: the file is outside any kernel tree)`
+              : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest published release it knows; no kernel tree found above the file)') +
           (info.prerelease ? `, a release candidate (${info.prerelease}): facts for a release still in development may change` : '') +
           (info.note ? `.\n\n${info.note}` : '.') +
           '\n\nClick to choose another release.',

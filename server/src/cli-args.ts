@@ -8,6 +8,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export interface CliOptions {
   paths: string[];
   target?: string;
+  /** A kernel tree whose Makefile gives the release for files outside any tree (an out-of-tree module's KDIR). */
+  kernelTree?: string;
   format: OutputFormat;
   rules: string[];
   stats: boolean;
@@ -24,6 +26,9 @@ Checks kernel Rust files (folders are walked for .rs files) against a kernel rel
 Options:
   --target-version X   release to check against, e.g. 6.15 (default: from the nearest kernel
                        tree's Makefile above each file, else the newest known release)
+  --kernel-tree DIR    the kernel tree an out-of-tree module builds against (as make -C DIR M=...):
+                       its Makefile gives the release for files outside any kernel tree; the
+                       KDIR environment variable does the same when this is not given
   --format F           text (default), json or sarif (SARIF 2.1.0)
   --rule ID            run only this rule; repeat for several
   --stats              print a summary (version and its source, files, lines, skipped, time,
@@ -75,6 +80,11 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
         const setting = readTargetSetting(take());
         if (setting.kind === 'invalid') throw new UsageError(`--target-version: ${setting.reason}`);
         options.target = setting.kind === 'release' ? setting.release : undefined;
+        break;
+      }
+      case '--kernel-tree': {
+        options.kernelTree = take();
+        if (!options.kernelTree) throw new UsageError('--kernel-tree needs a folder');
         break;
       }
       case '--format': {

@@ -129,7 +129,12 @@ function describeTargets(reports: FileReport[], explicit: string | undefined): s
   if (explicit) return `Linux ${explicit} (from --target-version)`;
   const seen = new Map<string, number>();
   for (const r of reports) {
-    const src = r.target.source === 'Makefile' ? `Makefile in ${displayPath(r.target.kernelRoot ?? '?')}` : 'default: newest published release known';
+    const src =
+      r.target.source === 'Makefile'
+        ? `Makefile in ${displayPath(r.target.kernelRoot ?? '?')}`
+        : r.target.source === 'tree'
+          ? `tree ${displayPath(r.target.kernelRoot ?? '?')}`
+          : 'default: newest published release known';
     const pre = r.target.prerelease ? `-${r.target.prerelease}, a release candidate` : '';
     const key = `Linux ${r.target.release}${pre} (${src}${r.target.note ? `; ${r.target.note}` : ''})`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -182,8 +187,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const m of set.missing) process.stderr.write(`kernel-rust-check: ${m.path}: ${m.message}\n`);
     return 2;
   }
-  const parser = await createRustParser();
   const locator = new KernelTreeLocator();
+  // The tree an out-of-tree module builds against: --kernel-tree, else KDIR as Kbuild users set it.
+  let configuredTree = options.kernelTree;
+  if (configuredTree && !locator.treeAt(path.resolve(configuredTree))) {
+    process.stderr.write(`kernel-rust-check: --kernel-tree ${configuredTree}: not a kernel tree (no Makefile naming a release next to rust/kernel/)\n`);
+    return 2;
+  }
+  const kdir = process.env.KDIR;
+  if (!configuredTree && kdir) {
+    if (locator.treeAt(path.resolve(kdir))) configuredTree = kdir;
+    else process.stderr.write(`kernel-rust-check: warning: KDIR=${kdir} is not a kernel tree with Rust (no Makefile naming a release next to rust/kernel/); ignored\n`);
+  }
+  const parser = await createRustParser();
   const only = options.rules.length ? new Set(options.rules) : undefined;
   const reports: FileReport[] = [];
   const skipped: Skipped[] = [...set.skipped];
@@ -199,7 +215,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`kernel-rust-check: ${displayPath(file)}: skipped: ${source.skip}\n`);
       continue;
     }
-    const target = resolveTarget(options.target, file, locator);
+    const target = resolveTarget(options.target, file, locator, configuredTree);
     const result = analyzeText(parser, source.text, {
       target: target.release,
       filePath: file,

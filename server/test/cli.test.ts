@@ -129,3 +129,21 @@ test('a tree whose Makefile names a point release is checked at that point; an u
   assert.ok(notes.some((n) => n.descriptor.id === 'unknown-release' && n.level === 'warning' && /8\.1/.test(n.message.text)), JSON.stringify(notes));
   assert.equal(sarif.runs[0].invocations[0].exitCode, 0);
 });
+
+test('an out-of-tree module is checked at the release of --kernel-tree, or of KDIR; a bad tree is refused', () => {
+  const kdir = kernelTree(tempDir(), '6.15');
+  const module = tempDir();
+  writeTree(module, { 'drv.rs': 'use kernel::time::Instant;\n' });
+  const r = run(['--stats', '--kernel-tree', kdir, module]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /`kernel::time::Instant` is not in Linux 6\.15 \(added in 6\.16\)/);
+  assert.match(r.stderr, /target: +Linux 6\.15 \(tree /);
+  const viaEnv = spawnSync(process.execPath, [CLI, '--stats', module], { encoding: 'utf8', env: { ...process.env, KDIR: kdir } });
+  assert.match(viaEnv.stderr, /target: +Linux 6\.15 \(tree /);
+  const badEnv = spawnSync(process.execPath, [CLI, module], { encoding: 'utf8', env: { ...process.env, KDIR: module } });
+  assert.equal(badEnv.status, 0, 'checked at the default release, where Instant exists');
+  assert.match(badEnv.stderr, /warning: KDIR=.* is not a kernel tree/);
+  const bad = run(['--kernel-tree', module, module]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--kernel-tree .*not a kernel tree/);
+});

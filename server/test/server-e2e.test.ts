@@ -94,6 +94,21 @@ test('a Makefile naming a release nobody knows (PATCHLEVEL = 1000) is warned abo
   assert.equal(warnings.length, 2, `one log line and one message, once: ${client.logs.join('\n')}`);
 });
 
+test('an out-of-tree module is checked at the release of kernelRust.kernelTree', async () => {
+  const kdir = kernelTree(tempDir(), '6.15');
+  const module = tempDir();
+  writeTree(module, { 'drv.rs': 'use kernel::time::Instant;\n' });
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto', kernelTree: kdir } } });
+  const uri = pathToFileURL(path.join(module, 'drv.rs')).href;
+  await client.open(uri, 'use kernel::time::Instant;\n');
+  const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+  assert.match(p.diagnostics[0].message, /not in Linux 6\.15/);
+  const info = (await client.conn.sendRequest('kernelRust/targetInfo', { uri })) as { release: string; source: string; kernelRoot?: string };
+  assert.deepEqual(info, { release: '6.15', source: 'tree', kernelRoot: kdir });
+  await client.close(uri);
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { kernelTree: '' } } });
+});
+
 test('broken, empty, binary and oversized files do not crash the server', async () => {
   const cases: [string, string][] = [
     ['file:///virtual/empty.rs', ''],

@@ -84,3 +84,15 @@ test('settings values are validated with a reason', () => {
   assert.equal(readTargetSetting('banana').kind, 'invalid');
   assert.equal(readTargetSetting(42).kind, 'invalid');
 });
+
+test('a configured kernel tree gives the release for files outside any tree; a file inside a tree keeps its own', () => {
+  const kdir = kernelTree(tempDir(), '6.15');
+  const module = tempDir();
+  writeTree(module, { 'drv.rs': '', Kbuild: 'obj-m := drv.o\n' });
+  const locator = new KernelTreeLocator();
+  assert.deepEqual(resolveTarget(undefined, path.join(module, 'drv.rs'), locator, kdir), { release: '6.15', source: 'tree', kernelRoot: kdir });
+  const other = kernelTree(tempDir(), '6.18', { 'drivers/x.rs': '' });
+  assert.equal(resolveTarget(undefined, path.join(other, 'drivers/x.rs'), locator, kdir).release, '6.18');
+  assert.equal(resolveTarget('7.0', path.join(module, 'drv.rs'), locator, kdir).release, '7.0', 'an explicit target still wins');
+  assert.equal(resolveTarget(undefined, path.join(module, 'drv.rs'), locator, module).source, 'default', 'a folder that is no kernel tree is ignored');
+});

@@ -5,13 +5,15 @@ import { NEWEST_RELEASE, NEWEST_STABLE_RELEASE, OLDEST_RELEASE, RELEASES } from 
 import { canonicalTarget, compareReleases, isKnownRelease, parseRelease } from '../kb/version';
 
 /** Where the target release came from. */
-export type TargetSource = 'setting' | 'Makefile' | 'default';
+/** Where the target release came from: the setting/flag, the tree around the file, the configured tree
+ *  (`kernelRust.kernelTree`, `--kernel-tree`, `KDIR`) for files outside any tree, or the default. */
+export type TargetSource = 'setting' | 'Makefile' | 'tree' | 'default';
 
 /** The release analysis runs against, and how it was chosen. */
 export interface Target {
   release: string;
   source: TargetSource;
-  /** The kernel tree's root when the release came from its Makefile. */
+  /** The kernel tree's root when the release came from its Makefile (the file's own tree or the configured one). */
   kernelRoot?: string;
   /** Set when the Makefile named a release the knowledge base does not know. */
   note?: string;
@@ -93,7 +95,8 @@ export class KernelTreeLocator {
     this.cache.clear();
   }
 
-  private treeAt(dir: string): KernelTree | null {
+  /** The kernel tree rooted exactly at `dir` (a Makefile naming a release next to `rust/kernel/`), if it is one. */
+  treeAt(dir: string): KernelTree | null {
     try {
       if (!fs.statSync(path.join(dir, 'rust', 'kernel')).isDirectory()) return null;
       const makefile = path.join(dir, 'Makefile');
@@ -138,26 +141,34 @@ export function readTargetSetting(value: unknown): SettingValue {
   return { kind: 'release', release };
 }
 
-/** The target for a file: the explicit release if set, else the kernel tree above it, else the newest published. */
-export function resolveTarget(explicit: string | undefined, filePath: string | undefined, locator: KernelTreeLocator): Target {
+/**
+ * The target for a file: the explicit release if set, else the kernel tree above it, else the configured kernel
+ * tree (an out-of-tree module built against it), else the newest published release.
+ */
+export function resolveTarget(explicit: string | undefined, filePath: string | undefined, locator: KernelTreeLocator, configuredTree?: string): Target {
   if (explicit) return { release: explicit, source: 'setting' };
-  const tree = filePath ? locator.find(path.dirname(filePath)) : undefined;
-  if (tree) {
-    const pre = tree.prerelease ? { prerelease: tree.prerelease } : {};
-    if (isKnownRelease(tree.release)) return { release: tree.release, source: 'Makefile', kernelRoot: tree.root, ...pre };
-    // The nearest known release not newer than the one named (6.1000 → 6.19, 8.2 → the newest known), else the oldest.
-    const clamped = [...RELEASES].reverse().find((r) => compareReleases(r, tree.release) <= 0) ?? OLDEST_RELEASE;
-    const newer = compareReleases(tree.release, OLDEST_RELEASE) > 0;
-    return {
-      release: clamped,
-      source: 'Makefile',
-      kernelRoot: tree.root,
-      unknownRelease: tree.release,
-      ...pre,
-      note:
-        `the Makefile says Linux ${tree.release}, which this version of Kernel Rust does not know ` +
-        (newer ? `(it knows ${OLDEST_RELEASE} to ${NEWEST_RELEASE}); checking as ${clamped}, so APIs added since then are not recognised — update Kernel Rust` : `(it knows ${OLDEST_RELEASE} and later); checking as ${clamped}`),
-    };
-  }
+  const own = filePath ? locator.find(path.dirname(filePath)) : undefined;
+  if (own) return fromTree(own, 'Makefile');
+  const configured = configuredTree ? locator.treeAt(path.resolve(configuredTree)) : null;
+  if (configured) return fromTree(configured, 'tree');
   return { release: NEWEST_STABLE_RELEASE, source: 'default' };
+}
+
+/** The target a kernel tree's Makefile gives, said loudly when the knowledge base does not know that release. */
+function fromTree(tree: KernelTree, source: 'Makefile' | 'tree'): Target {
+  const pre = tree.prerelease ? { prerelease: tree.prerelease } : {};
+  if (isKnownRelease(tree.release)) return { release: tree.release, source, kernelRoot: tree.root, ...pre };
+  // The nearest known release not newer than the one named (6.1000 → 6.19, 8.2 → the newest known), else the oldest.
+  const clamped = [...RELEASES].reverse().find((r) => compareReleases(r, tree.release) <= 0) ?? OLDEST_RELEASE;
+  const newer = compareReleases(tree.release, OLDEST_RELEASE) > 0;
+  return {
+    release: clamped,
+    source,
+    kernelRoot: tree.root,
+    unknownRelease: tree.release,
+    ...pre,
+    note:
+      `the Makefile says Linux ${tree.release}, which this version of Kernel Rust does not know ` +
+      (newer ? `(it knows ${OLDEST_RELEASE} to ${NEWEST_RELEASE}); checking as ${clamped}, so APIs added since then are not recognised — update Kernel Rust` : `(it knows ${OLDEST_RELEASE} and later); checking as ${clamped}`),
+  };
 }

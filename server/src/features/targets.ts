@@ -34,7 +34,7 @@ export class Targets {
   forUri(uri: string | undefined): Target {
     const file = uri ? uriToPath(uri) : undefined;
     const probe = file ?? (this.workspaceRoot ? `${this.workspaceRoot}/.kernel-rust-probe.rs` : undefined);
-    const target = resolveTarget(this.settings.explicitTarget, probe, this.locator);
+    const target = resolveTarget(this.settings.explicitTarget, probe, this.locator, this.settings.kernelTree);
     if (target.unknownRelease && target.note) this.warnOnce(`${target.kernelRoot}\0${target.unknownRelease}`, `Kernel Rust: ${target.kernelRoot}: ${target.note}.`);
     return target;
   }
