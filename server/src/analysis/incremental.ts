@@ -10,6 +10,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
+import { OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from './resolve';
@@ -37,6 +38,13 @@ export const FILE_WIDE_TESTS: readonly RegExp[] = [
   /Zeroable/,
   /__pinned_init/,
   /__init/,
+  /pin_data/,
+  /PinnedDrop/,
+  /packed/,
+  /PhantomPinned/,
+  /#\[pin\]/,
+  // `mod x;` anywhere silences pinned-drop-mismatch for every struct of the file.
+  OUT_OF_LINE_MODULE,
 ];
 
 /** A unit that declares a type alias (after its attributes and comments). */

@@ -13,8 +13,8 @@ import { delimiter, initMacros, structDefinitions, type InitMacro, type StructDe
 /**
  * Kernel types whose values must never move once initialised (they embed C objects the kernel points at, or
  * are `#[pin_data]` with `#[pin]` members), by module path; `since` when older releases had an unpinned type
- * under the same name. `PhantomPinned` is there only to make a struct `!Unpin`, which `#[pin_data]` ignores
- * unless it is `#[pin]`. `Opaque` is left out: real `#[pin_data]` structs keep C objects that do not care about
+ * under the same name. `PhantomPinned` is not here: an unpinned one is its own rule (unpinned-phantom-pinned),
+ * since it does not move anything but only fails to make the struct `!Unpin`. `Opaque` is left out: real `#[pin_data]` structs keep C objects that do not care about
  * their address (a refcount, a GEM object pinned elsewhere) in unpinned `Opaque` fields.
  */
 const ADDRESS_SENSITIVE: Readonly<Record<string, { modules: readonly string[]; since?: string }>> = {
@@ -44,7 +44,6 @@ const ADDRESS_SENSITIVE: Readonly<Record<string, { modules: readonly string[]; s
   Devres: { modules: ['kernel::devres'], since: '6.18' },
   // Read: `#[repr(transparent)]` around `Opaque` (built as a static) up to 6.14, `#[pin_data]` from 6.15.
   LockClassKey: { modules: ['kernel::sync'], since: '6.15' },
-  PhantomPinned: { modules: ['core::marker'] },
 };
 
 /** Is this full kernel path an address-sensitive type at `target`? Returns its short name when it is. */

@@ -10,7 +10,12 @@ import unpinnedInitializer from './unpinned-initializer';
 import hrtimerCallbackSignature from './hrtimer-callback-signature';
 import hrtimerMissingHasHrTimer from './hrtimer-missing-has-hr-timer';
 import vmaMixedmapRequired from './vma-mixedmap-required';
+import pinDataWithDrop from './pin-data-with-drop';
+import pinnedDropMismatch from './pinned-drop-mismatch';
+import packedPinData from './packed-pin-data';
+import unpinnedPhantomPinned from './unpinned-phantom-pinned';
+import duplicatePin from './duplicate-pin';
 import type { Rule } from './engine';
 
 /** All registered rules. */
-export const RULES: readonly Rule[] = [apiUnavailable, apiRemoved, unpinnedField, missingPinData, unpinnedInitializer, initArrowRequired, fallibleInInfallibleInit, initMissingField, hrtimerMissingHasHrTimer, hrtimerCallbackSignature, vmaMixedmapRequired];
+export const RULES: readonly Rule[] = [apiUnavailable, apiRemoved, unpinnedField, missingPinData, unpinnedInitializer, initArrowRequired, fallibleInInfallibleInit, initMissingField, hrtimerMissingHasHrTimer, hrtimerCallbackSignature, vmaMixedmapRequired, pinDataWithDrop, pinnedDropMismatch, packedPinData, unpinnedPhantomPinned, duplicatePin];

@@ -19,7 +19,7 @@ struct Port {
 //  ^^^^^ warning[unpinned-field]: holds `SpinLock`
     count: u64,
     _pin: core::marker::PhantomPinned,
-//  ^^^^ warning[unpinned-field]: holds `PhantomPinned`
+//  ^^^^ warning[unpinned-phantom-pinned]: is a `PhantomPinned` without `#[pin]`
 }
 
 #[pin_data]

@@ -423,6 +423,60 @@ export const pinInit: readonly KbItem[] = [
     note: FIRST64,
   },
 
+  {
+    path: 'syntax::pin-data-drop-guard',
+    kind: 'syntax',
+    since: '6.4',
+    signatures: [{ text: '#[pin_data] struct S { .. }  // plus impl Drop for S: conflicting implementations' }],
+    docs:
+      'What `#[pin_data]` generates to keep a struct from implementing `Drop` directly: without `PinnedDrop` it adds a private marker trait implemented both for every `Drop` type and for the struct, so an `impl Drop` makes the two collide; with `PinnedDrop` it writes the `Drop` impl itself, so a second one collides with it. ' +
+      'It also refuses a `PinnedDrop` impl for a struct whose attribute does not ask for it.',
+    link: `${P}attr.pin_data.html`,
+    note: FIRST64 + ' Read in v6.12 (rust/kernel/init/macros.rs, `MustNotImplDrop`), v6.19 (rust/pin-init/src/macros.rs) and v7.3 (rust/pin-init/internal/src/pin_data.rs, `generate_drop_impl`).',
+  },
+  {
+    path: 'syntax::unpinned-phantom-pinned-error',
+    kind: 'syntax',
+    since: '6.4',
+    until: '7.0',
+    replacement: 'syntax::unpinned-phantom-pinned-warning',
+    signatures: [{ text: '#[pin_data] struct S { _pin: PhantomPinned }  // compile_error!' }],
+    docs:
+      'Up to 6.19 the `macro_rules!` behind `#[pin_data]` stops the build with `compile_error!` when a field spelled `PhantomPinned` (or `marker::PhantomPinned`, `core::marker::PhantomPinned`) has no `#[pin]`: such a field would not make the struct `!Unpin`.',
+    link: `${P}attr.pin_data.html`,
+    note: FIRST64 + ' Read: the `PhantomPinned` arm of `find_pinned_fields` in v6.12 (rust/kernel/init/macros.rs) and v6.19 (rust/pin-init/src/macros.rs); gone with the 7.0 rewrite. ' + T70,
+  },
+  {
+    path: 'syntax::unpinned-phantom-pinned-warning',
+    kind: 'syntax',
+    since: '7.0',
+    signatures: [{ text: '#[pin_data] struct S { _pin: PhantomPinned }  // warning' }],
+    docs:
+      'From 7.0 `#[pin_data]` only warns about a `PhantomPinned` field without `#[pin]` (the build goes on, and the struct stays `Unpin`).',
+    link: `${P}attr.pin_data.html`,
+    note: T70 + ' rust/pin-init/internal/src/pin_data.rs calls `dcx.warn` for it in v7.0, v7.2.12 and v7.3.4.',
+  },
+  {
+    path: 'syntax::pin-data-projection',
+    kind: 'syntax',
+    since: '6.18',
+    signatures: [{ text: 'fn project(self: Pin<&mut S>) -> SProjection<\'_>  // &mut to every field' }],
+    docs:
+      'The `project` method `#[pin_data]` generates from 6.18 takes a reference to every field of the struct. In a `#[repr(packed)]` struct such references may be unaligned, which the compiler rejects (E0793).',
+    link: `${P}attr.pin_data.html`,
+    note: PI618 + ' Read: `&mut this.$field` in the projection arm of v6.18 rust/pin-init/src/macros.rs.',
+  },
+  {
+    path: 'syntax::duplicate-pin-error',
+    kind: 'syntax',
+    since: '7.3',
+    signatures: [{ text: '#[pin] #[pin] field: T  // error: #[pin] attribute specified more than once' }],
+    docs:
+      'From 7.3 `#[pin_data]` rejects a field that carries `#[pin]` more than once. Earlier releases accept the repetition and treat the field as pinned once.',
+    link: `${P}attr.pin_data.html`,
+    note: T73 + ' The check is in rust/pin-init/internal/src/pin_data.rs (v7.3.4); v7.2.12 drops every `#[pin]` with `retain` and v6.19\'s `macro_rules!` sets the same flag again.',
+  },
+
   // ───────────────────────── core traits ─────────────────────────
   {
     path: 'kernel::init::PinInit',
