@@ -1,4 +1,7 @@
-/** fallible-in-infallible-init: error propagation inside `pin_init!`/`init!`, and `pin_init::try_*!` without `? E`. */
+/**
+ * fallible-in-infallible-init: error propagation inside `pin_init!`/`init!`, an infallible init macro returned where a
+ * fallible initializer is promised, and `pin_init::try_*!` without `? E`.
+ */
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
@@ -62,13 +65,59 @@ function renameWorks(m: InitMacro, scope: Scope, target: string): boolean {
   return scope.globs.includes('kernel::prelude') && !scope.globs.includes('pin_init');
 }
 
+
+/** Splits the text of generic arguments on the commas at depth 0. */
+function topLevelArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if (c === '>' || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+/** `-> impl PinInit<T, E>` / `-> impl Init<T, E>` written on a function. */
+const RETURNS_INIT = /^impl\s+(?:(?:::)?[A-Za-z_][A-Za-z0-9_]*\s*::\s*)*(Pin)?Init\s*<([\s\S]*)>$/;
+
+/**
+ * The error type a function promises when the init macro `m` is the whole value it returns (the tail expression of
+ * its body) and its return type is `impl PinInit<T, E>`/`impl Init<T, E>` with an `E` that is surely not
+ * `Infallible`: a plain path, not one of the function's own generic parameters.
+ */
+function promisedError(m: InitMacro): string | undefined {
+  const call = m.invocation;
+  const block = call?.parent;
+  if (!call || block?.type !== 'block') return undefined;
+  const fn = block.parent;
+  if (fn?.type !== 'function_item' || fn.childForFieldName('body')?.id !== block.id) return undefined;
+  const named = block.namedChildren.filter((c) => c && c.type !== 'line_comment' && c.type !== 'block_comment');
+  if (named[named.length - 1]?.id !== call.id) return undefined;
+  const ret = RETURNS_INIT.exec(fn.childForFieldName('return_type')?.text.trim() ?? '');
+  if (!ret) return undefined;
+  const args = topLevelArgs(ret[2]);
+  if (args.length !== 2) return undefined;
+  const error = args[1].replace(/\s+/g, '');
+  if (!/^(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$/.test(error) || /(?:^|:)Infallible$/.test(error)) return undefined;
+  const params = fn.childForFieldName('type_parameters')?.text ?? '';
+  if (new RegExp(`\\b${error.replace(/^.*::/, '')}\\b`).test(params)) return undefined;
+  return error;
+}
+
 export default defineRule({
   id: 'fallible-in-infallible-init',
   // pin-init arrived in 6.4; before it none of this syntax exists.
   since: '6.4',
   severity: 'error',
   docs: {
-    what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`, and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',
+    what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`; a `pin_init!`/`init!` that is the returned value of a function declared `-> impl PinInit<T, E>`/`-> impl Init<T, E>` with an `E` other than `Infallible`; and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',
     why: 'The field expressions of an init macro run inside a closure that returns the macro\'s error type; for `pin_init!`/`init!` that is `Infallible`, so any error propagation fails to build with a confusing `From` error. Unlike the kernel\'s `try_pin_init!`, which defaults to `kernel::error::Error`, the `pin_init` crate\'s version has no default and does not match without a suffix.',
     example: 'pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
     useInstead: 'try_pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
@@ -84,12 +133,31 @@ export default defineRule({
         if (m.errorSuffix || DEFAULT_ERROR.test(m.args.text)) continue;
         const found: Node[] = [];
         for (const entry of m.fields) found.push(...(propagations(entry.tokens) ?? []));
-        if (found.length === 0) continue;
         const fallible = `try_${m.name}`;
         const last = m.path[m.path.length - 1];
         const fixes: Fix[] = renameWorks(m, scope, ctx.target)
           ? [{ title: `Use \`${fallible}!\``, edits: [{ range: nodeRange(last), newText: fallible }] }]
           : [];
+        const promised = found.length === 0 ? promisedError(m) : undefined;
+        if (promised && m.body) {
+          // From 7.0 the macro itself takes the error type; before, only the `try_` macros do (the kernel's
+          // defaults to `kernel::error::Error`, so renaming is enough only when that is the type promised).
+          const suffixHere = !!surelyAvailable(knowledgeBase(), 'syntax::init-error-suffix', ctx.target);
+          const end = nodeRange(m.body).end;
+          const promiseFixes: Fix[] = suffixHere
+            ? [{ title: `Add \`? ${promised}\``, edits: [{ range: { start: end, end }, newText: `? ${promised}` }] }]
+            : /^(?:(?:::)?kernel::error::)?Error$/.test(promised)
+              ? fixes
+              : [];
+          const instead = suffixHere ? `write \`${m.name}!(… }? ${promised})\`` : `use \`${fallible}!\``;
+          ctx.report(
+            m.nameNode,
+            `\`${m.name}!\` makes an initializer whose error type is \`Infallible\`, but the function returns one with error \`${promised}\`; ${instead}.`,
+            promiseFixes,
+          );
+          continue;
+        }
+        if (found.length === 0) continue;
         for (const t of found) {
           const what = t.type === '?' ? '`?`' : '`return Err(…)`';
           ctx.report(t, `${what} inside \`${m.name}!\` cannot propagate an error because its error type is \`Infallible\`; use \`${fallible}!\`.`, fixes);

@@ -1,5 +1,5 @@
 //@ kernel: 6.15, 6.19
-// `?` in closures, nested fallible initializers, `?Sized` bounds and the fallible macros are all fine.
+// `?` in closures, `?Sized` bounds and the fallible macros are all fine.
 use kernel::prelude::*;
 use kernel::sync::Mutex;
 use kernel::new_mutex;
@@ -12,12 +12,6 @@ struct Regs {
     probe: fn(u32) -> Result<usize>,
 }
 
-#[pin_data]
-struct Outer {
-    #[pin]
-    inner: Regs,
-}
-
 fn lookup(_index: u32) -> Result<usize> {
     Ok(0)
 }
@@ -27,15 +21,5 @@ fn regs(index: u32) -> impl PinInit<Regs, Error> {
         lock <- new_mutex!(0),
         base: lookup(index)?,
         probe: |i| Ok(lookup(i)? + 1),
-    })
-}
-
-fn outer() -> impl PinInit<Outer, Error> {
-    pin_init!(Outer {
-        inner <- try_pin_init!(Regs {
-            lock <- new_mutex!(1),
-            base: lookup(2)?,
-            probe: |i| lookup(i),
-        }),
     })
 }
