@@ -77,7 +77,7 @@ test('the GitHub Actions job in README.md runs as documented', (t) => {
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'clean');
   for (const r of runAll()) assert.equal(r.code, 0, `${r.step}\n${r.stdout}${r.stderr}`);
-  const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'kernel-rust.sarif'), 'utf8'));
+  const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'kernel-rust.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
