@@ -51,7 +51,7 @@ test('JSON output lists findings with positions and the target', () => {
   const r = run(['--format=json', SAMPLE]);
   const j = JSON.parse(r.stdout);
   assert.equal(j.findings.length, 2);
-  assert.deepEqual(Object.keys(j.findings[0]).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'path', 'rule', 'severity', 'targetVersion']);
+  assert.deepEqual(Object.keys(j.findings[0]).sort(), ['column', 'endColumn', 'endLine', 'fingerprint', 'line', 'message', 'path', 'rule', 'severity', 'targetVersion']);
   assert.equal(j.findings[0].targetVersion, '6.15');
 });
 
