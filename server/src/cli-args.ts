@@ -16,6 +16,20 @@ export interface CliOptions {
   includeVendored: boolean;
   help: boolean;
   version: boolean;
+  /** Apply the mechanical fixes in place (`--fix`). */
+  fix: boolean;
+  /** With `--fix`: print a unified diff instead of writing. */
+  dryRun: boolean;
+  /** Warnings tolerated before the exit status is 1 (errors always count); default 0. */
+  maxWarnings: number;
+  /** An earlier run's SARIF or JSON output: report only findings not in it. */
+  baseline?: string;
+  /** A unified diff (or `-` for stdin): report only findings on lines it adds or changes. */
+  changedLinesFrom?: string;
+  /** A git revision: like `changedLinesFrom` with the output of `git diff -U0 REV`. */
+  diffBase?: string;
+  /** The folder SARIF URIs and baseline paths are relative to; default the current folder. */
+  srcroot?: string;
 }
 
 /** Usage text printed by --help and after usage errors. */
@@ -34,18 +48,47 @@ Options:
   --stats              print a summary (version and its source, files, lines, skipped, time,
                        findings per rule) to stderr
   --include-vendored   also check the vendored crates under a kernel tree's rust/ (syn, quote, ...)
+
+CI:
+  --max-warnings N     exit 1 only when there are errors or more than N warnings (default 0)
+  --baseline FILE      report only findings not in FILE, the SARIF or JSON output of an earlier run
+                       (matched by rule, file, message and the text of the line, not its number)
+  --changed-lines-from PATCH
+                       report only findings on lines a unified diff adds or changes (- reads stdin);
+                       its paths are relative to --srcroot
+  --diff-base REV      the same with the output of "git diff -U0 REV" (this runs git; REV may be a
+                       commit or BASE...HEAD; paths are relative to the repository's top folder)
+  --srcroot DIR        folder that SARIF %SRCROOT% and baseline paths are relative to (default: .)
+
+Fixing:
+  --fix                apply every mechanical fix (moves, renames, macro syntax) for the target
+                       release in place, one atomic replace per file, repeated until nothing changes;
+                       lists what it changed and what is left for a person, and why
+  --dry-run            with --fix: print the changes as a unified diff and write nothing
   -h, --help           show this help
   --version            print the checker's version
 
-Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 usage error,
-unreadable path argument or unknown kernel version.`;
+Exit status: 0 no warnings or errors (after --fix: none left), 1 errors or more than
+--max-warnings warnings (after --fix: some left, or a file could not be written), 2 usage
+error, unreadable path, baseline or patch, or unknown kernel version, 3 internal error.`;
 
 /** A usage mistake, reported with exit status 2. */
 export class UsageError extends Error {}
 
 /** Parses argv (without node and script); throws UsageError on a mistake. */
 export function parseArgs(argv: readonly string[], knownRules: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', rules: [], stats: false, includeVendored: false, help: false, version: false };
+  const options: CliOptions = {
+    paths: [],
+    format: 'text',
+    rules: [],
+    stats: false,
+    includeVendored: false,
+    help: false,
+    version: false,
+    fix: false,
+    dryRun: false,
+    maxWarnings: 0,
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -99,11 +142,47 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
         options.rules.push(id);
         break;
       }
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--dry-run':
+        options.dryRun = true;
+        break;
+      case '--max-warnings': {
+        const v = take();
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${v}"`);
+        options.maxWarnings = Number(v);
+        break;
+      }
+      case '--baseline':
+        options.baseline = take();
+        break;
+      case '--changed-lines-from':
+        options.changedLinesFrom = take();
+        break;
+      case '--diff-base': {
+        const v = take();
+        if (v === '' || v.startsWith('-')) throw new UsageError(`--diff-base needs a git revision, not "${v}"`);
+        options.diffBase = v;
+        break;
+      }
+      case '--srcroot':
+        options.srcroot = take();
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);
     }
   }
-  if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('no PATH given');
+  if (options.help || options.version) return options;
+  if (options.paths.length === 0) throw new UsageError('no PATH given');
+  if (options.dryRun && !options.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (options.changedLinesFrom !== undefined && options.diffBase !== undefined) throw new UsageError('give --changed-lines-from or --diff-base, not both');
+  if (options.fix) {
+    if (options.format === 'sarif') throw new UsageError('--fix reports in text or json, not sarif');
+    for (const [flag, v] of [['--baseline', options.baseline], ['--changed-lines-from', options.changedLinesFrom], ['--diff-base', options.diffBase]] as const) {
+      if (v !== undefined) throw new UsageError(`${flag} filters what a check reports and does not go with --fix`);
+    }
+  }
   return options;
 }

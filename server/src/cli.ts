@@ -2,13 +2,18 @@
 /** kernel-rust-check: the command-line checker for CI. Same analysis as the language server. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Parser } from 'web-tree-sitter';
 import { analyzeText } from './analysis/analyze';
+import { readForFix, replaceFileAtomically, WriteRefused } from './analysis/atomic-write';
+import { Baseline, BaselineError, baselinePath, fingerprintOf, parseBaseline } from './analysis/baseline';
+import { DiffError, gitChangedLines, parseUnifiedDiff, touchesChangedLine, type ChangedLines } from './analysis/changed-lines';
 import { collectRustFiles, type Skipped } from './analysis/files';
+import { fixText, type AppliedFix, type LeftFinding } from './analysis/fix';
+import { sarifLog, type SarifNotice } from './analysis/sarif';
 import { KernelTreeLocator, resolveTarget, type Target } from './analysis/target';
 import type { Finding, Severity } from './analysis/types';
+import { unifiedDiff } from './analysis/unified-diff';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
-import { ruleDocsUri } from './lints/docs-link';
 import { RULES } from './lints/rules';
 import { createRustParser } from './parsing/language';
 
@@ -23,6 +28,8 @@ interface FileReport {
   target: Target;
   lines: number;
   findings: Finding[];
+  /** One per finding: see baseline.ts. */
+  fingerprints: string[];
 }
 
 function displayPath(file: string): string {
@@ -31,16 +38,21 @@ function displayPath(file: string): string {
 }
 
 const RUSTC_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'help' };
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-function readSource(file: string): { text: string } | { skip: string } {
+/** Why a file is not even read, or undefined. */
+function sizeSkip(file: string): string | undefined {
   let size: number;
   try {
     size = fs.statSync(file).size;
   } catch (error) {
-    return { skip: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
   }
-  if (size > MAX_FILE_BYTES) return { skip: `too large (${Math.round(size / 1024)} KiB)` };
+  return size > MAX_FILE_BYTES ? `too large (${Math.round(size / 1024)} KiB)` : undefined;
+}
+
+function readSource(file: string): { text: string } | { skip: string } {
+  const tooBig = sizeSkip(file);
+  if (tooBig) return { skip: tooBig };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -63,66 +75,16 @@ function unknownReleaseWarnings(reports: FileReport[]): string[] {
   return [...seen.values()];
 }
 
-function sarif(reports: FileReport[], skipped: Skipped[], exitCode: number): unknown {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'kernel-rust-check',
-            version: VERSION,
-            rules: RULES.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.docs.what },
-              fullDescription: { text: `${r.docs.what} ${r.docs.why}` },
-              ...(ruleDocsUri(r.id) ? { helpUri: ruleDocsUri(r.id) } : {}),
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-            })),
-          },
-        },
-        results: reports.flatMap((rep) =>
-          rep.findings.map((f) => ({
-            ruleId: f.ruleId,
-            ruleIndex: ruleIndex.get(f.ruleId),
-            level: SARIF_LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: pathToFileURL(rep.path).href },
-                  region: {
-                    startLine: f.range.start.line + 1,
-                    startColumn: f.range.start.character + 1,
-                    endLine: f.range.end.line + 1,
-                    endColumn: f.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-            properties: { targetVersion: rep.target.release },
-          })),
-        ),
-        invocations: [
-          {
-            executionSuccessful: exitCode < 2,
-            exitCode,
-            toolExecutionNotifications: [
-              ...unknownReleaseWarnings(reports).map((text) => ({ level: 'warning', descriptor: { id: 'unknown-release' }, message: { text } })),
-              ...skipped.map((s) => ({
-                level: s.reason === 'vendored third-party crate' ? 'note' : 'warning',
-                descriptor: { id: 'file-skipped' },
-                message: { text: `${displayPath(s.path)}: skipped: ${s.reason}${s.files > 1 ? ` (${s.files} files)` : ''}` },
-              })),
-            ],
-          },
-        ],
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
-  };
+/** The run's notices for SARIF's toolExecutionNotifications: unknown releases and skipped files. */
+function notices(reports: FileReport[], skipped: Skipped[]): SarifNotice[] {
+  return [
+    ...unknownReleaseWarnings(reports).map((text): SarifNotice => ({ id: 'unknown-release', level: 'warning', text })),
+    ...skipped.map((s): SarifNotice => ({
+      id: 'file-skipped',
+      level: s.reason === 'vendored third-party crate' ? 'note' : 'warning',
+      text: `${displayPath(s.path)}: skipped: ${s.reason}${s.files > 1 ? ` (${s.files} files)` : ''}`,
+    })),
+  ];
 }
 
 function describeTargets(reports: FileReport[], explicit: string | undefined): string {
@@ -161,26 +123,119 @@ function printStats(reports: FileReport[], skipped: Skipped[], options: CliOptio
   process.stderr.write(`${out.join('\n')}\n`);
 }
 
+/** Counts errors and warnings, and whether they make the exit status 1. */
+function verdict(findings: readonly Finding[], maxWarnings: number): { errors: number; warnings: number; failing: boolean } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { errors, warnings, failing: errors > 0 || warnings > maxWarnings };
+}
+
+function lineCount(text: string): number {
+  let lines = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return lines;
+}
+
+/** What a run needs besides its options. */
+interface RunContext {
+  options: CliOptions;
+  parser: Parser;
+  locator: KernelTreeLocator;
+  /** The tree (--kernel-tree or KDIR) giving the release of files outside any kernel tree. */
+  kernelTree?: string;
+  only?: ReadonlySet<string>;
+  ruleErrors: string[];
+  skipped: Skipped[];
+  srcroot: string;
+}
+
+function skip(ctx: RunContext, file: string, reason: string): void {
+  ctx.skipped.push({ path: file, reason, files: 1 });
+  process.stderr.write(`kernel-rust-check: ${displayPath(file)}: skipped: ${reason}\n`);
+}
+
+/** Lints one text of a file at its target; undefined when it cannot be analysed (the reason goes to `onSkip`). */
+function lintText(ctx: RunContext, file: string, text: string, target: Target, onSkip?: (reason: string) => void): Finding[] | undefined {
+  const result = analyzeText(ctx.parser, text, {
+    target: target.release,
+    filePath: file,
+    only: ctx.only,
+    onRuleError: (id, error) => {
+      ctx.ruleErrors.push(`${id} on ${displayPath(file)}: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  if (result.status === 'analysed') return result.findings;
+  onSkip?.(result.status === 'skipped' ? result.reason.message : 'parsing took too long');
+  return undefined;
+}
+
+/** The baseline and changed-line filters the options ask for; throws UsageError-like messages as Error. */
+function loadFilters(options: CliOptions, srcroot: string): { baseline?: Baseline; changed?: ChangedLines } {
+  const out: { baseline?: Baseline; changed?: ChangedLines } = {};
+  if (options.baseline !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(options.baseline, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--baseline ${options.baseline}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      out.baseline = parseBaseline(text, srcroot);
+    } catch (error) {
+      if (error instanceof BaselineError) throw new UsageError(`--baseline ${options.baseline}: ${error.message}`);
+      throw error;
+    }
+  }
+  if (options.changedLinesFrom !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(options.changedLinesFrom === '-' ? 0 : options.changedLinesFrom, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--changed-lines-from ${options.changedLinesFrom}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      out.changed = parseUnifiedDiff(text, srcroot);
+    } catch (error) {
+      if (error instanceof DiffError) throw new UsageError(`--changed-lines-from ${options.changedLinesFrom}: ${error.message}`);
+      throw error;
+    }
+  }
+  if (options.diffBase !== undefined) {
+    try {
+      out.changed = gitChangedLines(options.diffBase, process.cwd());
+    } catch (error) {
+      if (error instanceof DiffError) throw new UsageError(`--diff-base ${options.diffBase}: ${error.message}`);
+      throw error;
+    }
+  }
+  return out;
+}
+
 /** Runs the checker; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   let options: CliOptions;
+  let srcroot: string;
+  let filters: { baseline?: Baseline; changed?: ChangedLines };
   try {
     options = parseArgs(argv, RULES.map((r) => r.id));
+    if (options.help || options.version) {
+      process.stdout.write(`${options.help ? USAGE : VERSION}\n`);
+      return 0;
+    }
+    srcroot = path.resolve(options.srcroot ?? '.');
+    if (!fs.statSync(srcroot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--srcroot ${options.srcroot}: not a folder`);
+    filters = loadFilters(options, srcroot);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`kernel-rust-check: ${error.message}\n(run with --help for usage)\n`);
       return 2;
     }
     throw error;
-  }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (options.version) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
   }
   const set = collectRustFiles(options.paths, { includeVendored: options.includeVendored });
   if (set.missing.length) {
@@ -199,56 +254,89 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (locator.treeAt(path.resolve(kdir))) configuredTree = kdir;
     else process.stderr.write(`kernel-rust-check: warning: KDIR=${kdir} is not a kernel tree with Rust (no Makefile naming a release next to rust/kernel/); ignored\n`);
   }
-  const parser = await createRustParser();
-  const only = options.rules.length ? new Set(options.rules) : undefined;
-  const reports: FileReport[] = [];
-  const skipped: Skipped[] = [...set.skipped];
+  // A reader that stops early (`| head`) closes the pipe: end quietly with the status the run has, no stack trace.
+  let statusSoFar = 0;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(statusSoFar);
+  });
+  const ctx: RunContext = {
+    options,
+    parser: await createRustParser(),
+    locator,
+    kernelTree: configuredTree,
+    only: options.rules.length ? new Set(options.rules) : undefined,
+    ruleErrors: [],
+    skipped: [...set.skipped],
+    srcroot,
+  };
   // Vendored crates are skipped on purpose (--stats counts them); anything else left out is worth a line.
   for (const s of set.skipped) {
     if (s.reason !== 'vendored third-party crate') process.stderr.write(`kernel-rust-check: ${displayPath(s.path)}: skipped: ${s.reason}\n`);
   }
-  const ruleErrors: string[] = [];
-  for (const file of set.files) {
+  try {
+    if (options.fix) return runFix(ctx, set.files, started, (code) => (statusSoFar = code));
+    return runCheck(ctx, set.files, filters, started, (code) => (statusSoFar = code));
+  } finally {
+    ctx.parser.delete();
+  }
+}
+
+/** The plain check: findings, filtered by baseline and changed lines, in the chosen format. */
+function runCheck(ctx: RunContext, files: readonly string[], filters: { baseline?: Baseline; changed?: ChangedLines }, started: number, setStatus: (code: number) => void): number {
+  const { options } = ctx;
+  const reports: FileReport[] = [];
+  let inBaseline = 0;
+  let offPatch = 0;
+  for (const file of files) {
     const source = readSource(file);
     if ('skip' in source) {
-      skipped.push({ path: file, reason: source.skip, files: 1 });
-      process.stderr.write(`kernel-rust-check: ${displayPath(file)}: skipped: ${source.skip}\n`);
+      skip(ctx, file, source.skip);
       continue;
     }
-    const target = resolveTarget(options.target, file, locator, configuredTree);
-    const result = analyzeText(parser, source.text, {
-      target: target.release,
-      filePath: file,
-      only,
-      onRuleError: (id, error) => {
-        ruleErrors.push(`${id} on ${displayPath(file)}: ${error instanceof Error ? error.message : String(error)}`);
-      },
-    });
-    if (result.status !== 'analysed') {
-      const reason = result.status === 'skipped' ? result.reason.message : 'parsing took too long';
-      skipped.push({ path: file, reason, files: 1 });
-      process.stderr.write(`kernel-rust-check: ${displayPath(file)}: skipped: ${reason}\n`);
-      continue;
+    const target = resolveTarget(options.target, file, ctx.locator, ctx.kernelTree);
+    const all = lintText(ctx, file, source.text, target, (reason) => skip(ctx, file, reason));
+    if (!all) continue;
+    const lines = source.text.split('\n');
+    const key = baselinePath(file, ctx.srcroot);
+    const findings: Finding[] = [];
+    const fingerprints: string[] = [];
+    for (const f of all) {
+      if (filters.changed && !touchesChangedLine(filters.changed, file, f.range.start.line, f.range.end.line)) {
+        offPatch++;
+        continue;
+      }
+      const fingerprint = fingerprintOf(f, lines);
+      if (filters.baseline?.take(f.ruleId, key, f.message, fingerprint)) {
+        inBaseline++;
+        continue;
+      }
+      findings.push(f);
+      fingerprints.push(fingerprint);
     }
-    let lines = source.text.length > 0 && !source.text.endsWith('\n') ? 1 : 0;
-    for (let i = 0; i < source.text.length; i++) if (source.text.charCodeAt(i) === 10) lines++;
-    reports.push({ path: file, target, lines, findings: result.findings });
+    reports.push({ path: file, target, lines: lineCount(source.text), findings, fingerprints });
   }
-  parser.delete();
-  for (const e of ruleErrors) process.stderr.write(`kernel-rust-check: internal error in rule ${e}\n`);
+  for (const e of ctx.ruleErrors) process.stderr.write(`kernel-rust-check: internal error in rule ${e}\n`);
   for (const w of unknownReleaseWarnings(reports)) process.stderr.write(`kernel-rust-check: warning: ${w}\n`);
-  const failing = reports.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
-  // A reader that stops early (`| head`) closes the pipe: end quietly with the status the run has, no stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(failing ? 1 : 0);
-  });
+  const v = verdict(reports.flatMap((r) => r.findings), options.maxWarnings);
+  const code = v.failing ? 1 : 0;
+  setStatus(code);
 
   if (options.format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(sarif(reports, skipped, failing ? 1 : 0), null, 2)}\n`);
+    const log = sarifLog({
+      version: VERSION,
+      rules: RULES,
+      findings: reports.flatMap((r) => r.findings.map((finding, i) => ({ file: r.path, finding, fingerprint: r.fingerprints[i], targetVersion: r.target.release }))),
+      notices: notices(reports, ctx.skipped),
+      exitCode: code,
+      srcroot: ctx.srcroot,
+      baseline: filters.baseline !== undefined,
+      commandLine: ['kernel-rust-check', ...process.argv.slice(2)].join(' '),
+    });
+    process.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
   } else if (options.format === 'json') {
     const findings = reports.flatMap((r) =>
-      r.findings.map((f) => ({
+      r.findings.map((f, i) => ({
         path: displayPath(r.path),
         line: f.range.start.line + 1,
         column: f.range.start.character + 1,
@@ -258,9 +346,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         rule: f.ruleId,
         message: f.message,
         targetVersion: r.target.release,
+        fingerprint: r.fingerprints[i],
       })),
     );
-    const skippedOut = skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason, files: s.files }));
+    const skippedOut = ctx.skipped.map((s) => ({ path: displayPath(s.path), reason: s.reason, files: s.files }));
     process.stdout.write(`${JSON.stringify({ version: VERSION, findings, skipped: skippedOut }, null, 2)}\n`);
   } else {
     for (const r of reports) {
@@ -270,8 +359,136 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
   }
-  if (options.stats) printStats(reports, skipped, options, performance.now() - started, ruleErrors);
-  return failing ? 1 : 0;
+  if (filters.baseline) process.stderr.write(`kernel-rust-check: ${inBaseline} finding(s) already in the baseline not reported\n`);
+  if (filters.changed) process.stderr.write(`kernel-rust-check: ${offPatch} finding(s) on unchanged lines not reported\n`);
+  if (v.errors === 0 && v.warnings > options.maxWarnings && options.maxWarnings > 0) {
+    process.stderr.write(`kernel-rust-check: ${v.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  }
+  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors);
+  return code;
+}
+
+/** One file's outcome under --fix. */
+interface FixOutcome {
+  path: string;
+  applied: AppliedFix[];
+  left: LeftFinding[];
+  diff?: string;
+  notWritten?: string;
+}
+
+function describeFixLine(path: string, a: AppliedFix): string {
+  return `${path}:${a.range.start.line + 1}:${a.range.start.character + 1}: fixed[${a.ruleId}]: ${a.title}`;
+}
+
+/**
+ * --fix: every mechanical fix for the target, each file replaced atomically once its fixes settle (or, with
+ * --dry-run, printed as a unified diff); then what is left for a person and why.
+ */
+function runFix(ctx: RunContext, files: readonly string[], started: number, setStatus: (code: number) => void): number {
+  const { options } = ctx;
+  const outcomes: FixOutcome[] = [];
+  const reports: FileReport[] = [];
+  // With --dry-run stdout carries only the patch, so the report goes to stderr; the JSON report is stdout's alone.
+  const report = (line: string): void => {
+    if (options.format === 'json') return;
+    (options.dryRun ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  for (const file of files) {
+    const tooBig = sizeSkip(file);
+    if (tooBig) {
+      skip(ctx, file, tooBig);
+      continue;
+    }
+    let read: ReturnType<typeof readForFix>;
+    try {
+      read = readForFix(file);
+    } catch (error) {
+      skip(ctx, file, error instanceof TypeError ? 'not valid UTF-8' : `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    const target = resolveTarget(options.target, file, ctx.locator, ctx.kernelTree);
+    let skipReason: string | undefined;
+    const result = fixText(read.text, (text) => lintText(ctx, file, text, target, (reason) => (skipReason ??= reason)));
+    if (result.rounds === 0 && skipReason) {
+      skip(ctx, file, skipReason);
+      continue;
+    }
+    const shown = displayPath(file);
+    const outcome: FixOutcome = { path: shown, applied: result.applied, left: result.left };
+    if (result.text !== read.text) {
+      if (options.dryRun) {
+        outcome.diff = unifiedDiff(read.text, result.text, shown.split(path.sep).join('/'));
+        if (options.format !== 'json') process.stdout.write(outcome.diff);
+      } else {
+        try {
+          replaceFileAtomically(read, result.text);
+        } catch (error) {
+          if (!(error instanceof WriteRefused)) throw error;
+          outcome.notWritten = error.message;
+        }
+      }
+    }
+    if (outcome.notWritten) {
+      process.stderr.write(`kernel-rust-check: ${shown}: not fixed: ${outcome.notWritten}\n`);
+    } else if (result.applied.length) {
+      report(`${options.dryRun ? 'would fix' : 'fixed'} ${shown} (${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'})`);
+      for (const a of result.applied) report(`  ${describeFixLine(shown, a)}`);
+    }
+    outcomes.push(outcome);
+    // A file that was not written keeps all its findings; the ones --fix would have fixed are still there.
+    const finalFindings = outcome.notWritten ? (lintText(ctx, file, read.text, target) ?? []) : result.left.map((l) => l.finding);
+    if (outcome.notWritten) outcome.left = finalFindings.map((finding) => ({ finding, reason: `the file was not written: ${outcome.notWritten}` }));
+    reports.push({ path: file, target, lines: lineCount(result.text), findings: finalFindings, fingerprints: [] });
+  }
+  for (const e of ctx.ruleErrors) process.stderr.write(`kernel-rust-check: internal error in rule ${e}\n`);
+  for (const w of unknownReleaseWarnings(reports)) process.stderr.write(`kernel-rust-check: warning: ${w}\n`);
+  const left = outcomes.flatMap((o) => o.left.map((l) => ({ path: o.path, ...l })));
+  const notWritten = outcomes.filter((o) => o.notWritten);
+  const v = verdict(left.map((l) => l.finding), options.maxWarnings);
+  const code = v.failing || notWritten.length ? 1 : 0;
+  setStatus(code);
+  const changed = outcomes.filter((o) => o.applied.length && !o.notWritten);
+  const fixes = changed.reduce((n, o) => n + o.applied.length, 0);
+  if (options.format === 'json') {
+    const pos = (r: Finding['range']) => ({ line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          version: VERSION,
+          dryRun: options.dryRun,
+          files: outcomes
+            .filter((o) => o.applied.length || o.notWritten)
+            .map((o) => ({
+              path: o.path,
+              written: !options.dryRun && !o.notWritten,
+              ...(o.notWritten ? { notWritten: o.notWritten } : {}),
+              fixes: o.applied.map((a) => ({ ...pos(a.range), rule: a.ruleId, title: a.title, message: a.message, round: a.round })),
+              ...(o.diff !== undefined ? { diff: o.diff } : {}),
+            })),
+          left: left.map((l) => ({ path: l.path, ...pos(l.finding.range), severity: l.finding.severity, rule: l.finding.ruleId, message: l.finding.message, reason: l.reason })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    if (left.length) {
+      report(`left for a person (${left.length}):`);
+      for (const l of left) {
+        const f = l.finding;
+        report(`  ${l.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${RUSTC_LEVEL[f.severity]}[${f.ruleId}]: ${f.message}`);
+        report(`    why not fixed: ${l.reason}`);
+      }
+    }
+    const verb = options.dryRun ? 'would change' : 'changed';
+    report(
+      `kernel-rust-check --fix: ${verb} ${changed.length} file(s) with ${fixes} fix(es); ${left.length} finding(s) left` +
+        (notWritten.length ? `; ${notWritten.length} file(s) could not be written` : ''),
+    );
+  }
+  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors);
+  return code;
 }
 
 if (require.main === module) {
