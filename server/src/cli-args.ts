@@ -2,7 +2,7 @@
 import { readTargetSetting } from './analysis/target';
 
 /** Output formats the checker writes. */
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
 /** What the user asked the checker to do. */
 export interface CliOptions {
@@ -30,6 +30,8 @@ export interface CliOptions {
   diffBase?: string;
   /** The folder SARIF URIs and baseline paths are relative to; default the current folder. */
   srcroot?: string;
+  /** Report the changes between this release and `target` instead of checking. */
+  migrateFrom?: string;
 }
 
 /** Usage text printed by --help and after usage errors. */
@@ -43,7 +45,10 @@ Options:
   --kernel-tree DIR    the kernel tree an out-of-tree module builds against (as make -C DIR M=...):
                        its Makefile gives the release for files outside any kernel tree; the
                        KDIR environment variable does the same when this is not given
-  --format F           text (default), json or sarif (SARIF 2.1.0)
+  --format F           text (default), json or sarif (SARIF 2.1.0); markdown with --migrate-from
+  --migrate-from X     instead of checking, report every API the code uses that changed between
+                       release X and --target-version (removed, renamed, moved, syntax, signature),
+                       per file and subsystem, with the fix --fix would apply
   --rule ID            run only this rule; repeat for several
   --stats              print a summary (version and its source, files, lines, skipped, time,
                        findings per rule) to stderr
@@ -132,7 +137,7 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
       }
       case '--format': {
         const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'markdown') throw new UsageError(`--format must be text, json, sarif or markdown, not "${f}"`);
         options.format = f;
         break;
       }
@@ -166,6 +171,12 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
         options.diffBase = v;
         break;
       }
+      case '--migrate-from': {
+        const setting = readTargetSetting(take());
+        if (setting.kind !== 'release') throw new UsageError(`--migrate-from: ${setting.kind === 'invalid' ? setting.reason : 'needs a release such as 6.19'}`);
+        options.migrateFrom = setting.release;
+        break;
+      }
       case '--srcroot':
         options.srcroot = take();
         break;
@@ -177,6 +188,11 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
   if (options.help || options.version) return options;
   if (options.paths.length === 0) throw new UsageError('no PATH given');
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (options.migrateFrom !== undefined) {
+    if (!options.target) throw new UsageError('--migrate-from needs --target-version, the release to move to');
+    if (options.fix) throw new UsageError('--migrate-from reports; run --fix separately to apply the mechanical changes');
+    if (options.format === 'sarif') throw new UsageError('--migrate-from reports in text, json or markdown');
+  } else if (options.format === 'markdown') throw new UsageError('--format markdown goes with --migrate-from');
   if (options.changedLinesFrom !== undefined && options.diffBase !== undefined) throw new UsageError('give --changed-lines-from or --diff-base, not both');
   if (options.fix) {
     if (options.format === 'sarif') throw new UsageError('--fix reports in text or json, not sarif');

@@ -15,7 +15,9 @@ import type { Finding, Severity } from './analysis/types';
 import { unifiedDiff } from './analysis/unified-diff';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { RULES } from './lints/rules';
-import { createRustParser } from './parsing/language';
+import { createRustParser, parseWithLimit } from './parsing/language';
+import { checkAnalysable } from './analysis/limits';
+import { migrationEntries, migrationMarkdown, migrationText, type MigrationReport } from './analysis/migration';
 
 declare const KERNEL_RUST_VERSION: string | undefined;
 const VERSION = typeof KERNEL_RUST_VERSION === 'string' ? KERNEL_RUST_VERSION : 'dev';
@@ -276,10 +278,41 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (options.fix) return runFix(ctx, set.files, started, (code) => (statusSoFar = code));
+    if (options.migrateFrom) return runMigration(ctx, set.files, options.migrateFrom, options.target as string);
     return runCheck(ctx, set.files, filters, started, (code) => (statusSoFar = code));
   } finally {
     ctx.parser.delete();
   }
+}
+
+/** The migration report between two releases (text, JSON or Markdown); exit 1 when the code meets any change. */
+function runMigration(ctx: RunContext, files: readonly string[], from: string, to: string): number {
+  const report: MigrationReport = { from, to, files: [] };
+  for (const file of files) {
+    const source = readSource(file);
+    if ('skip' in source) {
+      skip(ctx, file, source.skip);
+      continue;
+    }
+    if (checkAnalysable(source.text)) {
+      skip(ctx, file, checkAnalysable(source.text)?.message ?? 'not analysable');
+      continue;
+    }
+    const tree = parseWithLimit(ctx.parser, source.text);
+    if (!tree) {
+      skip(ctx, file, 'parsing took too long');
+      continue;
+    }
+    try {
+      report.files.push({ path: displayPath(file), entries: migrationEntries(tree, source.text, file, from, to) });
+    } finally {
+      tree.delete();
+    }
+  }
+  const format = ctx.options.format;
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ version: VERSION, ...report, files: report.files.filter((f) => f.entries.length) }, null, 2)}\n`);
+  else process.stdout.write(format === 'markdown' ? migrationMarkdown(report) : migrationText(report));
+  return report.files.some((f) => f.entries.length) ? 1 : 0;
 }
 
 /** The plain check: findings, filtered by baseline and changed lines, in the chosen format. */

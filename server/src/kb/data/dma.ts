@@ -2,7 +2,7 @@
  * Knowledge base for `kernel::dma` (coherent DMA allocations, DMA masks, attributes) and the projection macros the
  * DMA accessors sit on from 7.0 (`kernel::ptr::project!`, then `kernel::io::io_read!`/`io_write!`/`io_project!` in
  * 7.3). Files read: v6.14, v6.18, v6.19, v7.0, v7.2.12 and v7.3.4 trees, the v15 patch that became the 6.15 file,
- * the per-file log and nova/alloc pull requests for 6.16–6.17, and dated commits for 7.1 (no 7.1 tree was read).
+ * the per-file log and nova/alloc pull requests for 6.16–6.17, and the 7.1.5 tree for 7.1.
  */
 import type { KbItem } from '../types';
 

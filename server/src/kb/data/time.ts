@@ -215,7 +215,7 @@ export const time: readonly KbItem[] = [
     ],
     changes: [
       { version: '6.18', note: 'Gained arithmetic: `Delta ± Delta`, `+=`/`-=`, `Delta * i64`, `*=` and `Delta / Delta -> i64`, plus `rem_nanos`.' },
-      { version: '7.1', note: 'Gained the `const fn from_nanos` constructor (7.1 or 7.2: no 7.1 tree was read).' },
+      { version: '7.1', note: 'Gained the `const fn from_nanos` constructor.' },
       { version: '7.3', note: 'Became generic over its unit: `Delta<U: TimeUnit = Nsec>`. Plain `Delta` still means nanoseconds and keeps every method; `Delta<Jiffy>` only has `from_jiffies`/`as_jiffies`.' },
     ],
     docs:
@@ -455,7 +455,7 @@ export const time: readonly KbItem[] = [
       { since: '7.1', text: 'pub unsafe trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }' },
     ],
     changes: [
-      { version: '7.1', note: 'Became an `unsafe trait`: implementations must be written `unsafe impl ClockSource for …` and promise that `ktime_get` stays in `0..=KTIME_MAX` (7.1 or 7.2: no 7.1 tree was read).' },
+      { version: '7.1', note: 'Became an `unsafe trait`: implementations must be written `unsafe impl ClockSource for …` and promise that `ktime_get` stays in `0..=KTIME_MAX`.' },
     ],
     docs:
       'Marker trait for the POSIX clock an `Instant<C>` or an hrtimer mode uses, implemented by `Monotonic`, `RealTime`, `BootTime` and `Tai`. ' +
