@@ -22,7 +22,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannel: output,
     synchronize: {
       configurationSection: SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/Makefile'),
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/Makefile'), vscode.workspace.createFileSystemWatcher('**/Cargo.toml')],
     },
     initializationOptions: {
       targetVersion: vscode.workspace.getConfiguration(SECTION).get('targetVersion'),
@@ -52,7 +52,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   status?.attach(client);
 }
 
-/** Called by VS Code when a Rust file opens. */
+/** Called by VS Code when a Rust file opens or a folder holding a kernel tree (`rust/kernel/lib.rs`) is opened. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Kernel Rust', { log: true });
   status = new TargetStatus();

@@ -1,12 +1,13 @@
 /** Reading and writing the extension's settings. */
 import * as vscode from 'vscode';
-import { DEVELOPMENT_RELEASES, RELEASES } from '../../server/src/kb/releases';
+import { DEVELOPMENT_RELEASES } from '../../server/src/kb/releases';
+import { OFFERED_RELEASES } from './target-choices';
 
 /** The settings section every key lives under. */
 export const SECTION = 'kernelRust';
 
 /** Kernel releases offered in the picker, newest first: the server's release registry, bundled in. */
-export const OFFERED_RELEASES: readonly string[] = [...RELEASES].reverse();
+export { OFFERED_RELEASES };
 
 /** Releases still in development, marked as such in the picker. */
 export { DEVELOPMENT_RELEASES };

@@ -1,15 +1,8 @@
-/** The status bar item: which kernel release the active Rust file is checked against, and why. */
+/** The status bar item: which kernel release the active Rust file (or, before one is opened, the workspace) is checked
+ *  against, and why. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface TargetInfo {
-  release: string;
-  source: 'setting' | 'Makefile' | 'tree' | 'default';
-  kernelRoot?: string;
-  note?: string;
-  unknownRelease?: string;
-  prerelease?: string;
-}
+import { statusView, type TargetInfo } from './status-text';
 
 /** Shows "Kernel 6.15 · Makefile" for the active editor; click to change the target. */
 export class TargetStatus implements vscode.Disposable {
@@ -28,34 +21,29 @@ export class TargetStatus implements vscode.Disposable {
     void this.refresh();
   }
 
-  /** Asks the server for the active document's target and shows it. */
+  /** Asks the server for the active document's target (the workspace's when no editor is open) and shows it. */
   async refresh(): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (!this.client || !editor || editor.document.languageId !== 'rust') {
-      if (!this.client) this.item.hide();
+    if (!this.client) {
+      this.item.hide();
       return;
     }
+    const editor = vscode.window.activeTextEditor;
+    // Another kind of file in front: keep what was shown for the last Rust file or the workspace.
+    if (editor && editor.document.languageId !== 'rust') return;
     try {
-      const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', { uri: editor.document.uri.toString() });
-      const where = info.source === 'tree' ? `tree ${info.kernelRoot ?? ''}` : info.source;
+      const params = editor ? { uri: editor.document.uri.toString() } : {};
+      const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', params);
       const busy = info.kernelRoot !== undefined && this.indexingRoots.has(info.kernelRoot);
-      const shown = info.unknownRelease
-        ? `$(warning) Kernel ${info.unknownRelease}? · checked as ${info.release}`
-        : `Kernel ${info.release}${info.prerelease ? `-${info.prerelease}` : ''} · ${where}`;
-      this.item.text = `${busy ? '$(sync~spin) ' : ''}${shown}${busy ? ' · indexing' : ''}`;
-      this.item.backgroundColor = info.unknownRelease ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-      const tip = new vscode.MarkdownString(
-        `Kernel Rust checks this file against **Linux ${info.release}**` +
-          (info.source === 'Makefile'
-            ? ` (from the Makefile in \`${info.kernelRoot}\`)`
-            : info.source === 'tree'
-              ? ` (from the Makefile of \`kernelRust.kernelTree\`, \`${info.kernelRoot}\`: the file is outside any kernel tree)`
-              : info.source === 'setting' ? ' (from `kernelRust.targetVersion`)' : ' (the newest published release it knows; no kernel tree found above the file)') +
-          (info.prerelease ? `, a release candidate (${info.prerelease}): facts for a release still in development may change` : '') +
-          (info.note ? `.\n\n${info.note}` : '.') +
-          '\n\nClick to choose another release.',
-      );
+      const view = statusView(info, busy);
+      if (!view) {
+        this.item.hide();
+        return;
+      }
+      this.item.text = view.text;
+      const tip = new vscode.MarkdownString(view.tooltip);
+      tip.isTrusted = { enabledCommands: ['kernelRust.selectTargetVersion', 'workbench.action.openSettings'] };
       this.item.tooltip = tip;
+      this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
     } catch {
       this.item.hide();

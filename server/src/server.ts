@@ -19,7 +19,7 @@ import { OpenDocuments } from './features/documents';
 import { registerHover } from './features/hover';
 import { KernelIndexes } from './features/kernel-index';
 import { kernelPathProvider } from './features/kernel-path-completion';
-import { Settings } from './features/settings';
+import { Settings, WarnOnce } from './features/settings';
 import { snippetProvider } from './features/snippets';
 import { Targets, TARGETS_CHANGED_NOTIFICATION, uriToPath } from './features/targets';
 import { RULES } from './lints/rules';
@@ -45,26 +45,29 @@ let canPullConfiguration = false;
 const indexes = new KernelIndexes(connection, settings, () => void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION));
 
 /** The diagnostics debounce from initializationOptions: 0–10,000 ms, else the default 150 ms with a warning. */
-function readDebounce(value: unknown): number {
+function readDebounce(value: unknown, warnings: string[]): number {
   if (value === undefined) return 150;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000) return value;
-  warn([`debounceMs must be a number of milliseconds from 0 to 10000, got ${JSON.stringify(value) ?? String(value)}; using 150`]);
+  warnings.push(`debounceMs must be a number of milliseconds from 0 to 10000, got ${JSON.stringify(value) ?? String(value)}; using 150`);
   return 150;
 }
 
-function warn(messages: string[]): void {
-  for (const m of messages) {
-    connection.console.warn(m);
-    void connection.window.showWarningMessage(`Kernel Rust: ${m}`);
-  }
+const settingWarnings = new WarnOnce();
+
+/** Logs every warning about a reading of the `kernelRust` settings; shows the user each one once while it lasts (the
+ *  same bad value read again stays quiet). */
+function warnSettings(messages: string[]): void {
+  for (const m of messages) connection.console.warn(m);
+  for (const m of settingWarnings.fresh(messages)) void connection.window.showWarningMessage(`Kernel Rust: ${m}`);
 }
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   parser = await createRustParser();
   documents = new OpenDocuments(parser);
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
-  warn(settings.apply(init, ruleIds));
-  const debounceMs = readDebounce(init.debounceMs);
+  const initWarnings = settings.apply(init, ruleIds);
+  const debounceMs = readDebounce(init.debounceMs, initWarnings);
+  warnSettings(initWarnings);
   diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
   documents.register(connection);
   diagnostics.register();
@@ -114,7 +117,7 @@ async function pullConfiguration(): Promise<void> {
 
 function applySettings(value: unknown): void {
   const before = JSON.stringify([settings.explicitTarget, settings.levels, settings.kernelTree]);
-  warn(settings.apply(value, ruleIds));
+  warnSettings(settings.apply(value, ruleIds));
   if (JSON.stringify([settings.explicitTarget, settings.levels, settings.kernelTree]) === before) return;
   void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
   diagnostics?.refreshAll();
@@ -127,7 +130,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(() => {
-  targets.locator.clear();
+  targets.clear();
   void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
   diagnostics?.refreshAll();
 });

@@ -17,6 +17,8 @@ export class TestClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly published: Published[] = [];
   readonly logs: string[] = [];
+  /** Messages the server asked the editor to show the user (window/showMessage and showMessageRequest), in order. */
+  readonly shown: string[] = [];
   private waiters: { match: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   stderr = '';
 
@@ -37,11 +39,13 @@ export class TestClient {
     });
     this.conn.onNotification('window/showMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+      this.shown.push(p.message);
     });
     this.conn.onRequest('workspace/configuration', () => [null]);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
       this.logs.push(p.message);
+      this.shown.push(p.message);
       return null;
     });
     this.conn.listen();

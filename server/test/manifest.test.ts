@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { targetVersionSchema } from '../../client/src/target-choices';
+import { readTargetSetting } from '../src/analysis/target';
 import { Settings } from '../src/features/settings';
 import { RELEASES } from '../src/kb/releases';
 import { RULES } from '../src/lints/rules';
@@ -21,9 +23,25 @@ test('every setting the server reads is declared in package.json, and nothing mo
   assert.deepEqual(declared, ['kernelTree', 'lints', 'targetVersion']);
 });
 
-test('the manifest accepts every known release and every lint level the server accepts', () => {
-  const pattern = new RegExp(props['kernelRust.targetVersion'].pattern ?? '');
-  for (const r of ['auto', ...RELEASES]) assert.match(r, pattern);
+test('the target setting is a dropdown of "auto" and every known release, newest first, generated from the registry', () => {
+  const prop = props['kernelRust.targetVersion'] as { type: string; default: string; enum?: string[]; enumDescriptions?: string[]; anyOf?: unknown };
+  assert.deepEqual(prop.enum, ['auto', ...[...RELEASES].reverse()], 'run `npm run settings:schema` after changing server/src/kb/releases.ts');
+  assert.deepEqual({ ...prop, markdownDescription: undefined }, { ...targetVersionSchema(), markdownDescription: undefined });
+  assert.equal(prop.enumDescriptions?.length, prop.enum?.length);
+  assert.equal(prop.anyOf, undefined, 'an anyOf makes the Settings editor drop the dropdown');
+  for (const v of prop.enum ?? []) assert.notEqual(readTargetSetting(v).kind, 'invalid', `${v} is offered but the server refuses it`);
+  // Values typed into settings.json beyond the list are still read.
+  assert.deepEqual(readTargetSetting('7.1.5'), { kind: 'release', release: '7.1.5' });
+  assert.equal(readTargetSetting('7.4-rc2').kind, 'release');
+  assert.equal(readTargetSetting('9.9').kind, 'invalid');
+  assert.match(prop.enumDescriptions?.[prop.enum?.indexOf('7.4') ?? -1] ?? '', /in development/);
+});
+
+test('the extension starts when a folder holding a kernel tree opens, and for Rust files', () => {
+  assert.deepEqual([...pkg.activationEvents].sort(), ['onLanguage:rust', 'workspaceContains:**/rust/kernel/lib.rs']);
+});
+
+test('the manifest accepts every lint level the server accepts', () => {
   assert.deepEqual(props['kernelRust.lints'].additionalProperties?.enum, ['off', 'hint', 'info', 'warning', 'error']);
   assert.deepEqual(props['kernelRust.lints'].propertyNames?.enum, RULES.map((r) => r.id), 'the settings UI lists exactly the registered rules');
 });

@@ -56,3 +56,17 @@ export class Settings {
     return warnings;
   }
 }
+
+/** Decides which setting warnings to show the user: a warning is shown when it appears, not again while the same
+ *  bad value keeps being read (VS Code sends the whole section on every settings change, and the server reads it
+ *  both from initializationOptions and by asking), and again if it comes back after the value was fixed. */
+export class WarnOnce {
+  private current = new Set<string>();
+
+  /** The warnings of one reading of the settings that were not in force after the previous reading. */
+  fresh(warnings: readonly string[]): string[] {
+    const out = warnings.filter((w) => !this.current.has(w));
+    this.current = new Set(warnings);
+    return out;
+  }
+}
