@@ -154,3 +154,21 @@ test('an old and a new entry under one path: the one live at the target wins', (
   assert.equal(pickForTarget([old, neu], '6.18'), neu);
   assert.equal(pickForTarget([old, neu], '6.14'), old);
 });
+
+test('docs by release lie inside the item\'s range, do not overlap, and are not empty', () => {
+  for (const item of ITEMS) {
+    const eras = item.docsByRelease ?? [];
+    let previousEnd: string | undefined;
+    for (const [n, era] of eras.entries()) {
+      const since = era.since ?? item.since;
+      assert.ok(era.text.trim().length > 40, `${label(item)}: docs era ${n} is empty`);
+      assert.ok(isKnownRelease(since) && (!era.until || isKnownRelease(era.until)), `${label(item)}: docs era ${n} names an unknown release`);
+      assert.ok(compareReleases(since, item.since) >= 0, `${label(item)}: docs era ${n} starts before the item`);
+      if (era.until) assert.ok(compareReleases(since, era.until) < 0, `${label(item)}: docs era ${n} is empty or reversed`);
+      if (item.until && era.until) assert.ok(compareReleases(era.until, item.until) <= 0, `${label(item)}: docs era ${n} ends after the item`);
+      if (previousEnd) assert.ok(compareReleases(since, previousEnd) >= 0, `${label(item)}: docs eras overlap`);
+      previousEnd = era.until;
+      if (n < eras.length - 1) assert.ok(era.until, `${label(item)}: only the last docs era may be open-ended`);
+    }
+  }
+});

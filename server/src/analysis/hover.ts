@@ -3,6 +3,7 @@ import type { Tree } from 'web-tree-sitter';
 import { statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import { compareReleases, isDevelopmentRelease, pointOf } from '../kb/version';
+import { treeDocSummary } from './tree-docs';
 import { symbolAt } from './symbol-at';
 import type { Range } from './types';
 
@@ -17,8 +18,12 @@ export interface HoverResult {
 export interface TreeDoc {
   signature?: string;
   docs?: string;
-  /** Where the item is defined in the user's tree. */
+  /** Where the item is defined in the user's tree, relative to it ("rust/kernel/sync.rs:12"). */
   location?: string;
+  /** A link that opens the definition (a file URI with a `#L<line>` fragment). */
+  uri?: string;
+  /** The release the tree's Makefile names. */
+  release?: string;
 }
 
 const KIND_LABEL: Record<KbItem['kind'], string> = {
@@ -50,18 +55,69 @@ export function versionLines(item: KbItem, target: string): string[] {
   return lines;
 }
 
+/** Kinds whose knowledge-base signature is the way to call them (`pin_init!(Type { .. })`), which a tree's
+ *  `macro_rules! pin_init` or attribute definition would only hide. */
+const USAGE_KINDS: ReadonlySet<KbItem['kind']> = new Set(['macro', 'attribute', 'derive', 'syntax']);
+
+/** Same major.minor: a 7.1.5 tree describes the 7.1 target. */
+function sameLine(a: string, b: string): boolean {
+  return a.split('.').slice(0, 2).join('.') === b.split('.').slice(0, 2).join('.');
+}
+
+/** A signature laid out for reading: a long `where` clause goes on lines of its own, one bound a line, and no trailing
+ *  comma ends it. */
+export function formatSignature(sig: string | undefined): string | undefined {
+  if (!sig) return undefined;
+  const text = sig.replace(/,\s*$/, '');
+  const at = text.indexOf(' where ');
+  if (at < 0 || text.includes('\n') || text.length <= 80) return text;
+  const bounds: string[] = [];
+  let depth = 0;
+  let start = at + 7;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if ((c === '>' && text[i - 1] !== '-') || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      bounds.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  bounds.push(text.slice(start).trim());
+  return `${text.slice(0, at)}\nwhere\n${bounds.filter(Boolean).map((b) => `    ${b}`).join(',\n')}`;
+}
+
+/** The docs of the item for a target: the entry for the target's era when the text differs by release. */
+export function docsAt(item: KbItem, target: string): string {
+  const eras = item.docsByRelease ?? [];
+  const inRange = eras.find((e) => compareReleases(e.since ?? item.since, target) <= 0 && (!e.until || compareReleases(target, e.until) < 0));
+  if (inRange) return inRange.text;
+  if (eras.length === 0) return item.docs;
+  // Before the first era the first applies, after the last the last.
+  return compareReleases(target, eras[0].since ?? item.since) < 0 ? eras[0].text : eras[eras.length - 1].text;
+}
+
 /** Renders the hover Markdown for an item at a target, with optional facts from the user's own tree on top. */
 export function renderHover(item: KbItem, path: string, target: string, tree?: TreeDoc): string {
   const status = statusAt(item, target);
-  const sig = tree?.signature ?? (status.state === 'available' ? status.signature?.text : undefined) ?? nearestSignature(item, target);
+  const treeMatches = tree !== undefined && (tree.release === undefined || sameLine(tree.release, target));
+  const kbSig = (status.state === 'available' ? status.signature?.text : undefined) ?? nearestSignature(item, target);
+  const treeSig = treeMatches && !USAGE_KINDS.has(item.kind) ? tree?.signature : undefined;
+  const sig = formatSignature(treeSig ?? kbSig);
   const parts: string[] = [];
   if (sig) parts.push('```rust\n' + sig + '\n```');
   parts.push(`\`${item.path}\` · ${KIND_LABEL[item.kind]} · checked against Linux ${target}`);
   const reExport = path !== item.path && !path.startsWith('syntax::') && !(item.aliases ?? []).includes(path);
   if (reExport) parts.push(`Reached here through \`${path}\`.`);
   parts.push(versionLines(item, target).join('  \n'));
-  if (tree?.docs) parts.push(`From your kernel tree${tree.location ? ` (\`${tree.location}\`)` : ''}:\n\n${tree.docs}`);
-  parts.push(item.docs);
+  if (tree?.docs) {
+    const summary = treeDocSummary(tree.docs);
+    const where = tree.location ? ` (\`${tree.location}\`)` : '';
+    const which = treeMatches ? 'From your kernel tree' : `From your kernel tree, which is Linux ${tree.release}, not the target`;
+    const more = summary.more && tree.uri ? `\n\n[More in your tree](${tree.uri})` : '';
+    if (summary.text) parts.push(`${which}${where}:\n\n${summary.text}${more}`);
+  }
+  parts.push(docsAt(item, target));
   parts.push(`[Kernel docs](${item.link})`);
   return parts.join('\n\n---\n\n').replace(/\n\n---\n\n(?=\[Kernel docs\])/, '\n\n');
 }

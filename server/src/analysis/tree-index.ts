@@ -63,8 +63,9 @@ function docsBefore(node: Node): string {
   while (prev && (prev.type === 'attribute_item' || prev.type === 'line_comment')) {
     if (prev.type === 'line_comment') {
       const doc = prev.childForFieldName('doc');
-      if (!prev.childForFieldName('outer') || !doc) break;
-      lines.unshift(doc.text.replace(/^ /, '').replace(/\r?\n$/, ''));
+      // A plain `//` comment between the docs and the item (a note to maintainers) is stepped over.
+      if (doc && prev.childForFieldName('outer')) lines.unshift(doc.text.replace(/^ /, '').replace(/\r?\n$/, ''));
+      else if (prev.childForFieldName('inner')) break;
     }
     prev = prev.previousNamedSibling;
   }
@@ -76,7 +77,14 @@ function signatureOf(node: Node): string {
   const end = body && body.type !== 'field_declaration_list' && body.type !== 'ordered_field_declaration_list' ? body.startIndex : node.endIndex;
   let text = node.text.slice(0, end - node.startIndex);
   if (body && (body.type === 'field_declaration_list' || body.type === 'enum_variant_list')) text = node.text.slice(0, body.startIndex - node.startIndex) + '{ … }';
-  return text.replace(/\s+/g, ' ').replace(/\s*[{;]\s*$/, '').trim();
+  // One line, without the trailing commas rustfmt leaves in argument lists and `where` clauses.
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[{;]\s*$/, '')
+    .replace(/\(\s+/g, '(')
+    .replace(/,?\s+\)/g, ')')
+    .replace(/,\s*$/, '')
+    .trim();
 }
 
 function hasMacroExport(node: Node): boolean {

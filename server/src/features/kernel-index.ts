@@ -1,9 +1,11 @@
 /** Background indexing of the user's own kernel tree, so hover shows that tree's signatures and docs. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import type { TreeDoc } from '../analysis/hover';
-import type { Target } from '../analysis/target';
+import { makefileRelease, type Target } from '../analysis/target';
 import { buildIndex, type IndexedItem } from '../analysis/tree-index';
 import type { KbItem } from '../kb/types';
 import { createRustParser } from '../parsing/language';
@@ -17,11 +19,17 @@ export class KernelIndex {
   constructor(
     readonly root: string,
     readonly items: ReadonlyMap<string, IndexedItem>,
+    /** The release the tree's Makefile names, when it names one. */
+    readonly release?: string,
   ) {}
 
-  /** The tree's own definition of a knowledge-base item, by its path or any alias. */
+  /** The tree's own definition of a knowledge-base item, by its path or any alias; a prelude name (which the tree
+   *  defines elsewhere and re-exports) is looked up where the kernel crate or the pin-init crate defines it. */
   find(item: KbItem): IndexedItem | undefined {
-    for (const p of [item.path, ...(item.aliases ?? [])]) {
+    const names = [item.path, ...(item.aliases ?? [])];
+    const prelude = /^kernel::prelude::(.+)$/.exec(item.path);
+    if (prelude) names.push(`kernel::${prelude[1]}`, `pin_init::${prelude[1]}`);
+    for (const p of names) {
       const hit = this.items.get(p);
       if (hit) return hit;
     }
@@ -32,7 +40,22 @@ export class KernelIndex {
   docFor(item: KbItem): TreeDoc | undefined {
     const hit = this.find(item);
     if (!hit) return undefined;
-    return { signature: hit.signature, docs: hit.docs || undefined, location: `${path.relative(this.root, hit.file)}:${hit.line + 1}` };
+    return {
+      signature: hit.signature,
+      docs: hit.docs || undefined,
+      location: `${path.relative(this.root, hit.file)}:${hit.line + 1}`,
+      uri: `${pathToFileURL(hit.file).href}#L${hit.line + 1}`,
+      ...(this.release ? { release: this.release } : {}),
+    };
+  }
+}
+
+/** The release a kernel tree's Makefile names, or undefined. */
+function treeRelease(root: string): string | undefined {
+  try {
+    return makefileRelease(fs.readFileSync(path.join(root, 'Makefile'), 'utf8').slice(0, 64 * 1024))?.release;
+  } catch {
+    return undefined;
   }
 }
 
@@ -70,7 +93,7 @@ export class KernelIndexes {
         pause: () => new Promise((resolve) => setImmediate(resolve)),
       });
       if (result.cancelled) return;
-      this.ready.set(root, new KernelIndex(root, result.items));
+      this.ready.set(root, new KernelIndex(root, result.items, treeRelease(root)));
       const ms = Math.round(performance.now() - started);
       this.connection.console.log(`indexed ${result.files} files (${result.items.size} public items, ${result.skipped} skipped) of ${root} in ${ms} ms`);
       void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'done', files: result.files, items: result.items.size });

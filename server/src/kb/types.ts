@@ -57,6 +57,10 @@ export interface KbItem {
   changes?: readonly ItemChange[];
   /** What it is and how to use it correctly, in our own words (Markdown). */
   docs: string;
+  /** Docs that differ by release (how to call it changed): the era covering the target replaces `docs` in hovers,
+   *  so a 6.15 hover describes the 6.15 form only. Before the first era the first applies, after the last the
+   *  last; `docs` stays the text that covers every release (completion and the docs pages show it). */
+  docsByRelease?: readonly SignatureEra[];
   /** Link to the official kernel Rust docs. */
   link: string;
   /** Set when a fact could not be checked exactly against the sources; `note` then says what is known. */

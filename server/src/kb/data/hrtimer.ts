@@ -38,6 +38,24 @@ export const hrtimer: readonly KbItem[] = [
       'It must be initialised in place (`timer <- HrTimer::new(…)` inside `pin_init!`, with the arguments of the target release: see `HrTimer::new`) and never moved afterwards. ' +
       'There is no public `start` or `cancel` method on `HrTimer` itself: you start through `HrTimerPointer::start` (or the unsafe/scoped variants) and cancel through the returned `HrTimerHandle`. ' +
       'Only one timer field per `(Self, T)` pair can be registered, because `HasHrTimer<T>` is implemented once.',
+    docsByRelease: [
+      {
+        until: '6.17',
+        text:
+          'A pinned wrapper around a C `struct hrtimer`, meant to be a `#[pin]` field of the struct that the callback runs on. ' +
+          'Initialise it in place with the mode and clock as arguments, `timer <- HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)` inside `pin_init!`, and never move it afterwards. ' +
+          'There is no public `start` or `cancel` method on `HrTimer` itself: you start through `HrTimerPointer::start` (or the unsafe/scoped variants) and cancel through the returned `HrTimerHandle`. ' +
+          'Only one timer field per `(Self, T)` pair can be registered, because `HasHrTimer<T>` is implemented once.',
+      },
+      {
+        since: '6.17',
+        text:
+          'A pinned wrapper around a C `struct hrtimer`, meant to be a `#[pin]` field of the struct that the callback runs on. ' +
+          'Initialise it in place with `timer <- HrTimer::new()` inside `pin_init!`; the mode and clock come from the `mode:` given to `impl_has_hr_timer!`. Never move it afterwards. ' +
+          'There is no public `start` or `cancel` method on `HrTimer` itself: you start through `HrTimerPointer::start` (or the unsafe/scoped variants) and cancel through the returned `HrTimerHandle`. ' +
+          'Only one timer field per `(Self, T)` pair can be registered, because `HasHrTimer<T>` is implemented once.',
+      },
+    ],
     link: `${H}struct.HrTimer.html`,
   },
   {
@@ -56,6 +74,22 @@ export const hrtimer: readonly KbItem[] = [
       'The argument list depends on the release (see the signature above): on 6.15–6.16 it takes the mode and the clock at run time, e.g. `timer <- HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)`; ' +
       'from 6.17 it takes none and reads both from the `HasHrTimer` implementation, e.g. `timer <- HrTimer::new()` with `mode: RelativeMode<Monotonic>` in `impl_has_hr_timer!`. ' +
       'The wrong argument list for the release is a compile error.',
+    docsByRelease: [
+      {
+        until: '6.17',
+        text:
+          'Returns an in-place initializer for the timer field, to be used with `<-` inside `pin_init!`. ' +
+          'It takes the mode and the clock at run time, e.g. `timer <- HrTimer::new(HrTimerMode::Relative, ClockId::Monotonic)`. ' +
+          'From 6.17 the arguments are gone (the `HasHrTimer` implementation names the mode), so this call has to change when you move to 6.17.',
+      },
+      {
+        since: '6.17',
+        text:
+          'Returns an in-place initializer for the timer field, to be used with `<-` inside `pin_init!`. ' +
+          'It takes no arguments: the mode and clock come from the `HasHrTimer` implementation, e.g. `timer <- HrTimer::new()` with `mode: RelativeMode<Monotonic>` in `impl_has_hr_timer!`. ' +
+          'Before 6.17 it took the mode and clock as arguments; calling it that way now is a compile error.',
+      },
+    ],
     link: `${H}struct.HrTimer.html#method.new`,
     note: N617,
   },

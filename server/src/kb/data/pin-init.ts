@@ -148,7 +148,7 @@ export const pinInit: readonly KbItem[] = [
     ],
     docs:
       'The `pin_init!` of the kernel prelude (what a prelude glob import brings in): builds a pin-initializer for a `#[pin_data]` struct, `field: value` for plain values and `field <- init` for fields initialised in place. ' +
-      'Up to 6.14 it is `kernel::pin_init!`, from 6.15 `pin_init::pin_init!`. ' + PRELUDE_MOVE,
+      'It has been in the prelude since 6.4. Up to 6.14 it is `kernel::pin_init!`, from 6.15 `pin_init::pin_init!`. ' + PRELUDE_MOVE,
     link: `${P}macro.pin_init.html`,
     note: FIRST64 + ' Prelude lines read in v6.14 (`pub use super::{init, pin_init, ..}`) and v6.18–v7.3 (`pub use pin_init::{.., pin_init, ..}`). ' + SPLIT,
   },
