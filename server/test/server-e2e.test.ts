@@ -150,7 +150,7 @@ test('quick fixes come back as code actions: the rule\'s own fix and an allow co
     context: { diagnostics: p.diagnostics },
   })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
   const titles = actions.map((a) => a.title);
-  assert.deepEqual(titles, ['Replace with `pin_init::PinInit`', 'Allow `api-removed` on this line']);
+  assert.deepEqual(titles, ['Replace with pin_init::PinInit', 'Allow api-removed on this line']);
   assert.equal(actions[0].isPreferred, true);
   assert.equal(actions[0].edit.changes[uri][0].newText, 'pin_init::PinInit');
   assert.equal(actions[1].edit.changes[uri][0].newText, '// kernel-rust: allow(api-removed)\n');

@@ -68,23 +68,23 @@ function sameLine(a: string, b: string): boolean {
  *  comma ends it. */
 export function formatSignature(sig: string | undefined): string | undefined {
   if (!sig) return undefined;
-  const text = sig.replace(/,\s*$/, '');
-  const at = text.indexOf(' where ');
-  if (at < 0 || text.includes('\n') || text.length <= 80) return text;
+  const flat = sig.replace(/,\s*$/, '');
+  const at = flat.indexOf(' where ');
+  if (at < 0 || flat.includes('\n') || flat.length <= 80) return flat;
   const bounds: string[] = [];
   let depth = 0;
   let start = at + 7;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
+  for (let i = start; i < flat.length; i++) {
+    const c = flat[i];
     if (c === '<' || c === '(' || c === '[') depth++;
-    else if ((c === '>' && text[i - 1] !== '-') || c === ')' || c === ']') depth--;
+    else if ((c === '>' && flat[i - 1] !== '-') || c === ')' || c === ']') depth--;
     else if (c === ',' && depth === 0) {
-      bounds.push(text.slice(start, i).trim());
+      bounds.push(flat.slice(start, i).trim());
       start = i + 1;
     }
   }
-  bounds.push(text.slice(start).trim());
-  return `${text.slice(0, at)}\nwhere\n${bounds.filter(Boolean).map((b) => `    ${b}`).join(',\n')}`;
+  bounds.push(flat.slice(start).trim());
+  return `${flat.slice(0, at)}\nwhere\n${bounds.filter(Boolean).map((b) => `    ${b}`).join(',\n')}`;
 }
 
 /** The docs of the item for a target: the entry for the target's era when the text differs by release. */

@@ -9,32 +9,48 @@ function fixesOf(d: Diagnostic): Fix[] {
   return Array.isArray(data?.fixes) ? data.fixes : [];
 }
 
+/** Action titles are plain text in every editor's menu: code spans lose their backticks (`Add \`#[pin]\`` reads "Add #[pin]"). */
+export function plainTitle(title: string): string {
+  return title.replace(/`([^`]*)`/g, '$1').replace(/`/g, '');
+}
+
+const ALLOW_COMMENT = /^(\s*)\/\/\s*kernel-rust:\s*allow\(([^)]*)\)\s*$/;
+
+/** The edit that silences one finding the way docs/lints.md says: a `// kernel-rust: allow(<rule>)` line just before the
+ *  finding's line, indented like it, or the rule added to the allow comment already there. */
+function allowEdit(lines: readonly string[], line: number, rule: string, eol: string): { range: Diagnostic['range']; newText: string } {
+  const above = line > 0 ? ALLOW_COMMENT.exec(lines[line - 1].replace(/\r$/, '')) : null;
+  if (above) {
+    const ids = above[2].split(',').map((x) => x.trim()).filter(Boolean);
+    if (!ids.includes(rule)) ids.push(rule);
+    const old = lines[line - 1].replace(/\r$/, '');
+    return { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: old.length } }, newText: `${above[1]}// kernel-rust: allow(${ids.join(', ')})` };
+  }
+  const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// kernel-rust: allow(${rule})${eol}` };
+}
+
 /** The code actions for one document and the diagnostics the editor sends with the request. */
 export function codeActionsFor(uri: string, text: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const lines = text.split('\n');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   for (const d of diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || d.code === 'analysis-skipped') continue;
     fixesOf(d).forEach((fix, i) => {
       actions.push({
-        title: fix.title,
+        title: plainTitle(fix.title),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: i === 0,
         edit: { changes: { [uri]: fix.edits } },
       });
     });
-    const line = d.range.start.line;
-    const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
     actions.push({
-      title: `Allow \`${d.code}\` on this line`,
+      title: `Allow ${d.code} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
-      edit: {
-        changes: {
-          [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// kernel-rust: allow(${d.code})\n` }],
-        },
-      },
+      edit: { changes: { [uri]: [allowEdit(lines, d.range.start.line, d.code, eol)] } },
     });
   }
   return actions;

@@ -278,6 +278,45 @@ interface ImportSite {
   line: number;
   /** True when the lines go before the first item (no `use` yet), so a blank line should follow them. */
   blankAfter: boolean;
+  /** The file's plain top-level `use` declarations of one module each, where new names of that module can join. */
+  groups: readonly UseGroup[];
+}
+
+/** A top-level `use module::Name;` or `use module::{A, B};` (not `pub`, no nested group). */
+interface UseGroup {
+  module: string;
+  node: Node;
+}
+
+const SIMPLE_USE = /^use\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*[A-Za-z_][A-Za-z0-9_]*)::(?:([A-Za-z_][A-Za-z0-9_]*)|\{([^{}]*)\})\s*;$/;
+
+/** The entries of a group's braces, split at commas (`Arc, Mutex as M,` → ["Arc", "Mutex as M"]). */
+function groupEntries(inner: string): string[] {
+  return inner.split(',').map((e) => e.trim()).filter(Boolean);
+}
+
+/** Edits that add `names` to an existing `use` of their module: `use m::A;` becomes `use m::{A, B};`, a one-line group
+ *  gets the names in order, and a group spread over lines (as rustfmt writes long ones) gets one line per name. */
+export function mergeIntoUse(text: string, startLine: number, startCol: number, names: readonly string[]): { start: { line: number; character: number }; end: { line: number; character: number }; newText: string } | undefined {
+  const m = SIMPLE_USE.exec(text);
+  if (!m) return undefined;
+  const lines = text.split('\n');
+  const end = { line: startLine + lines.length - 1, character: (lines.length === 1 ? startCol : 0) + lines[lines.length - 1].length };
+  const start = { line: startLine, character: startCol };
+  const existing = m[2] ? [m[2]] : groupEntries(m[3] ?? '');
+  const fresh = names.filter((n) => !existing.some((e) => e === n || e.startsWith(`${n} `)));
+  if (fresh.length === 0) return { start, end, newText: text };
+  if (lines.length > 1 && m[3] !== undefined) {
+    const indent = /^\s*/.exec(lines.find((l, i) => i > 0 && l.trim() && !l.trim().startsWith('}')) ?? '    ')?.[0] ?? '    ';
+    const body = lines.slice(1, -1).filter((l) => l.trim());
+    const head = lines[0];
+    const kept = body.map((l, i) => (i === body.length - 1 && !l.trimEnd().endsWith(',') ? `${l.trimEnd()},` : l));
+    const added = fresh.map((n) => `${indent}${n},`);
+    return { start, end, newText: [head, ...kept, ...added, lines[lines.length - 1]].join('\n') };
+  }
+  const sorted = existing.every((e, i) => i === 0 || existing[i - 1].localeCompare(e) <= 0);
+  const all = sorted ? [...existing, ...fresh].sort((a, b) => (a === 'self' ? -1 : b === 'self' ? 1 : a.localeCompare(b))) : [...existing, ...fresh];
+  return { start, end, newText: `use ${m[1]}::{${all.join(', ')}};` };
 }
 
 function importSite(root: Node): ImportSite {
@@ -290,14 +329,18 @@ function importSite(root: Node): ImportSite {
   };
   let lastUse: Node | undefined;
   let firstItem: Node | undefined;
+  const groups: UseGroup[] = [];
   for (const child of root.namedChildren) {
     if (!child) continue;
-    if (child.type === 'use_declaration') lastUse = child;
-    else if (!firstItem && !TOP_SKIP.has(child.type)) firstItem = child;
+    if (child.type === 'use_declaration') {
+      lastUse = child;
+      const m = SIMPLE_USE.exec(child.text);
+      if (m && !child.hasError) groups.push({ module: m[1], node: child });
+    } else if (!firstItem && !TOP_SKIP.has(child.type)) firstItem = child;
   }
-  if (lastUse) return { has, line: lastUse.endPosition.row + 1, blankAfter: false };
-  if (firstItem) return { has, line: firstItem.startPosition.row, blankAfter: true };
-  return { has, line: root.endPosition.row + (root.endPosition.column > 0 ? 1 : 0), blankAfter: false };
+  if (lastUse) return { has, line: lastUse.endPosition.row + 1, blankAfter: false, groups };
+  if (firstItem) return { has, line: firstItem.startPosition.row, blankAfter: true, groups };
+  return { has, line: root.endPosition.row + (root.endPosition.column > 0 ? 1 : 0), blankAfter: false, groups };
 }
 
 /** Markdown shown next to the item: what it is for, where it applies, what it uses, and a preview. */
@@ -325,10 +368,19 @@ export function snippetItems(snippets: readonly Snippet[], ctx: CompletionReques
   const range = { start: { line: ctx.line, character: ctx.character - ctx.prefix.length }, end: { line: ctx.line, character: ctx.character } };
   const site = importSite(ctx.tree.rootNode);
   return chosen.map((s) => {
-    const paths = s.imports.filter((p) => !site.has(p));
+    let paths = s.imports.filter((p) => !site.has(p));
     const { line, blankAfter } = site;
     let body = s.body;
     const additionalTextEdits: TextEdit[] = [];
+    // Names whose module the file already imports from join that `use` instead of getting a line of their own.
+    for (const group of site.groups) {
+      const names = paths.filter((p) => p.slice(0, p.lastIndexOf('::')) === group.module).map((p) => p.slice(p.lastIndexOf('::') + 2));
+      if (names.length === 0 || group.node.startPosition.row === ctx.line) continue;
+      const edit = mergeIntoUse(group.node.text, group.node.startPosition.row, group.node.startPosition.column, names);
+      if (!edit) continue;
+      additionalTextEdits.push({ range: { start: edit.start, end: edit.end }, newText: edit.newText });
+      paths = paths.filter((p) => p.slice(0, p.lastIndexOf('::')) !== group.module);
+    }
     if (paths.length) {
       const lines = useLines(paths);
       if (line < ctx.line) {
@@ -342,7 +394,9 @@ export function snippetItems(snippets: readonly Snippet[], ctx: CompletionReques
       label: s.prefix,
       labelDetails: { description: rangeLabel(s.since, s.until) },
       kind: CompletionItemKind.Snippet,
-      detail: `${s.description.split(/(?<=\.)\s/)[0]} (${rangeLabel(s.since, s.until)})`,
+      // One short line, as native snippets have: the snippet's title (its range is said once, at the end); the
+      // description, with its code spans, is in the documentation below.
+      detail: `${s.name.replace(/\s*\([^()]*\)$/, '')} (${rangeLabel(s.since, s.until)})`,
       documentation: { kind: MarkupKind.Markdown, value: documentation(s) },
       filterText: s.prefix,
       sortText: `~${s.prefix}`,

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'unpinned-field',
   // pin-init arrived in 6.4; before it none of this syntax exists.
   since: '6.4',
-  severity: 'warning',
+  severity: 'error',
   docs: {
     what: 'Flags fields of a `#[pin_data]` struct that hold an address-sensitive kernel type (`Mutex`, `SpinLock`, `CondVar`, `Completion`, `HrTimer`, `Work`, list links, registrations …) or are initialised in place with a pin-initializer, but are not marked `#[pin]`.',
     why: 'Without `#[pin]` the field is not structurally pinned: `field <- new_mutex!(…)` then requires an `Init` and fails to build with an unsatisfied trait bound, and safe code could move the lock or timer out of the pinned struct while the C side still points at it.',

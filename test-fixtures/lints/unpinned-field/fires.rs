@@ -10,13 +10,13 @@ struct Port {
     #[pin]
     tx: Mutex<u32>,
     rx: Mutex<u32>,
-//  ^^ warning[unpinned-field]: Field `rx` of `#[pin_data]` struct `Port` holds `Mutex`
+//  ^^ error[unpinned-field]: Field `rx` of `#[pin_data]` struct `Port` holds `Mutex`
     pub(crate) ready: kernel::sync::CondVar,
-//             ^^^^^ warning[unpinned-field]: holds `CondVar`, which must not move
+//             ^^^^^ error[unpinned-field]: holds `CondVar`, which must not move
     timer: HrTimer<Port>,
-//  ^^^^^ warning[unpinned-field]: holds `HrTimer`
+//  ^^^^^ error[unpinned-field]: holds `HrTimer`
     slots: [SpinLock<u8>; 4],
-//  ^^^^^ warning[unpinned-field]: holds `SpinLock`
+//  ^^^^^ error[unpinned-field]: holds `SpinLock`
     count: u64,
     _pin: core::marker::PhantomPinned,
 //  ^^^^ warning[unpinned-phantom-pinned]: is a `PhantomPinned` without `#[pin]`
@@ -24,7 +24,7 @@ struct Port {
 
 #[pin_data]
 struct Tiny { flag: SpinLock<bool> }
-//            ^^^^ warning[unpinned-field]: Field `flag` of `#[pin_data]` struct `Tiny`
+//            ^^^^ error[unpinned-field]: Field `flag` of `#[pin_data]` struct `Tiny`
 
 #[pin_data]
 struct Waiter {
@@ -35,9 +35,9 @@ struct Waiter {
 #[pin_data]
 struct Outer {
     inner: Waiter,
-//  ^^^^^ warning[unpinned-field]: is initialised in place with `pin_init!` (a pin-initializer)
+//  ^^^^^ error[unpinned-field]: is initialised in place with `pin_init!` (a pin-initializer)
     guard: kernel::sync::lock::Lock<(), kernel::sync::lock::mutex::MutexBackend>,
-//  ^^^^^ warning[unpinned-field]: holds `Lock`
+//  ^^^^^ error[unpinned-field]: holds `Lock`
 }
 
 impl Outer {

@@ -6,5 +6,5 @@ use kernel::sync::LockClassKey;
 #[pin_data]
 struct Classes {
     key: LockClassKey,
-//  ^^^ warning[unpinned-field]: holds `LockClassKey`
+//  ^^^ error[unpinned-field]: holds `LockClassKey`
 }
