@@ -6,6 +6,7 @@ import { configuredTarget, DEVELOPMENT_RELEASES, OFFERED_RELEASES, writeTarget }
 export interface CommandHost {
   restart(): Promise<void>;
   showLog(): void;
+  showRuleDocs(rule?: string): Promise<void>;
 }
 
 async function selectTargetVersion(): Promise<void> {
@@ -23,10 +24,11 @@ async function selectTargetVersion(): Promise<void> {
 
 /** Registers the command table. */
 export function registerCommands(context: vscode.ExtensionContext, host: CommandHost): void {
-  const table: Record<string, () => unknown> = {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
     'kernelRust.selectTargetVersion': selectTargetVersion,
     'kernelRust.restartServer': () => host.restart(),
     'kernelRust.showLog': () => host.showLog(),
+    'kernelRust.showRuleDocs': (rule?: unknown) => host.showRuleDocs(typeof rule === 'string' ? rule : undefined),
   };
   for (const [id, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerRuleDocs, ruleDocsMiddleware, showRuleDocs } from './rule-docs';
 import { SECTION } from './settings';
 import { TargetStatus } from './status';
 
@@ -20,6 +21,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'rust' }],
     outputChannel: output,
+    middleware: ruleDocsMiddleware,
     synchronize: {
       configurationSection: SECTION,
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/Makefile'), vscode.workspace.createFileSystemWatcher('**/Cargo.toml')],
@@ -58,7 +60,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status = new TargetStatus();
   context.subscriptions.push(output, status);
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => void status?.refresh()));
+  registerRuleDocs(context);
   registerCommands(context, {
+    showRuleDocs: (rule) => showRuleDocs(context, rule),
     restart: async () => {
       status?.attach(undefined);
       const old = client;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { RULE_DOC_SUFFIX, ruleDocPath, ruleOfPath, ruleSection } from '../../client/src/rule-sections';
 import { targetVersionSchema } from '../../client/src/target-choices';
 import { readTargetSetting } from '../src/analysis/target';
 import { Settings } from '../src/features/settings';
@@ -12,7 +13,7 @@ import { ROOT } from './helpers';
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const props = pkg.contributes.configuration.properties as Record<
   string,
-  { enum?: string[]; pattern?: string; additionalProperties?: { enum: string[] }; propertyNames?: { enum: string[] } }
+  { enum?: string[]; pattern?: string; markdownDescription?: string; additionalProperties?: { enum: string[] }; propertyNames?: { enum: string[] } }
 >;
 
 test('every setting the server reads is declared in package.json, and nothing more', () => {
@@ -60,4 +61,20 @@ test('the commands the client registers are the ones package.json contributes', 
   const registered = [...src.matchAll(/'(kernelRust\.[A-Za-z]+)':/g)].map((m) => m[1]).sort();
   const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command).sort();
   assert.deepEqual(registered, contributed);
+});
+
+test('every rule code opens its own section of the packaged docs, through the rule docs editor', () => {
+  const lints = fs.readFileSync(path.join(ROOT, 'docs', 'lints.md'), 'utf8');
+  for (const rule of RULES) {
+    const section = ruleSection(lints, rule.id);
+    assert.ok(section, `${rule.id} has no section in docs/lints.md`);
+    assert.match(section, new RegExp(`^# ${rule.id}\\n`), 'the rule is the page title');
+    assert.match(section, /## What it does/);
+    assert.doesNotMatch(section, /<a id=/, 'one rule only');
+    assert.equal(ruleOfPath(ruleDocPath(rule.id)), rule.id);
+  }
+  assert.equal(ruleSection(lints, 'no-such-rule'), undefined);
+  const editors = pkg.contributes.customEditors as { viewType: string; selector: { filenamePattern: string }[] }[];
+  assert.deepEqual(editors.map((e) => [e.viewType, e.selector[0].filenamePattern]), [['kernelRust.ruleDocs', `*${RULE_DOC_SUFFIX}`]]);
+  assert.match(props['kernelRust.lints'].markdownDescription ?? '', /\(command:kernelRust\.showRuleDocs\)/, 'the setting links to the rule docs');
 });
