@@ -1,25 +1,33 @@
 // Writes the README that goes into the .vsix (dist/extension-readme.md) from docs/extension/README.md: each image
-// linked by a relative path is embedded as a data: URI, because VS Code's extension page only loads https: and data:
-// images (a relative path resolves nowhere there). `npm run package` runs this before `vsce package`.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+// linked by a relative path becomes an absolute https URL into the repository (package.json `repository`), because
+// VS Code's extension page shows only http(s) images: its Markdown sanitizer drops data: URIs and relative paths,
+// even to files inside the package. `npm run package` runs this before `vsce package`.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'docs', 'extension', 'README.md');
 const out = join(root, 'dist', 'extension-readme.md');
-const TYPES = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
 
+/** Where the repository serves its files: https://github.com/OWNER/REPO/raw/HEAD/ for a GitHub repository URL. */
+export function rawBase(pkg) {
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const m = /^(?:git\+)?https:\/\/github\.com\/([^/]+)\/([^/#]+?)(?:\.git)?\/?$/.exec(url ?? '');
+  if (!m) throw new Error(`package.json repository must be an https GitHub URL to link the page's images, got ${url}`);
+  return `https://github.com/${m[1]}/${m[2]}/raw/HEAD/`;
+}
+
+const base = rawBase(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 let text = readFileSync(source, 'utf8').replace(/^<!--[\s\S]*?-->\n+/, '');
-let embedded = 0;
+let linked = 0;
 text = text.replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, alt, href) => {
-  if (/^(https?|data):/.test(href)) return whole;
+  if (/^https:/.test(href)) return whole;
   const file = resolve(dirname(source), href);
-  const type = TYPES[extname(file).toLowerCase()];
-  if (!type) throw new Error(`${href}: only PNG, JPEG and GIF images can be embedded`);
-  embedded++;
-  return `![${alt}](data:${type};base64,${readFileSync(file).toString('base64')})`;
+  if (!existsSync(file)) throw new Error(`${href}: no such image`);
+  linked++;
+  return `![${alt}](${base}${relative(root, file).split('\\').join('/')})`;
 });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, text);
-console.log(`wrote dist/extension-readme.md (${embedded} images embedded)`);
+console.log(`wrote dist/extension-readme.md (${linked} images linked under ${base})`);

@@ -33,10 +33,16 @@ function at(needle: string, delta = 0, nth = 1): { line: number; column: number 
   return { line: p.line + 1, column: p.character + 1 };
 }
 
+/** Packages the extension exactly as `npm run package` does: the user page first, then vsce with the script's arguments. */
 function packageVsix(): string {
   const out = path.join(dir, 'kernel-rust.vsix');
+  const readme = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'extension-readme.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (readme.status !== 0) throw new Error(`extension-readme failed:\n${readme.stderr}`);
+  const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package;
+  const args = /vsce (package .*?) --out \S+/.exec(script)?.[1].split(/\s+/);
+  if (!args) throw new Error(`npm run package does not run vsce package: ${script}`);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, ...args, '--out', out], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
   return out;
 }
@@ -90,6 +96,16 @@ function documented(path: string): string {
   return first.replace(/[`*]/g, '').slice(0, 80);
 }
 
+/** Waits until an <img> has loaded with a real size (a broken or blocked image has naturalWidth 0). */
+async function waitForLoaded(img: import('playwright-core').Locator, what: string): Promise<void> {
+  await img.waitFor({ timeout: 30000 });
+  for (let i = 0; i < 100; i++) {
+    if (await img.evaluate((e) => (e as unknown as { complete: boolean; naturalWidth: number }).complete && (e as unknown as { naturalWidth: number }).naturalWidth > 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not load`);
+}
+
 describe('VS Code (code-server + Chromium)', { timeout: 15 * 60 * 1000 }, () => {
   before(() =>
     step('start', async () => {
@@ -136,6 +152,24 @@ describe('VS Code (code-server + Chromium)', { timeout: 15 * 60 * 1000 }, () => 
       await shot('vscode-problems.png');
     }));
 
+  test('clicking a rule code in the Problems panel opens that rule\'s documentation, rendered, at its section', () =>
+    step('rule docs', async () => {
+      const b = bench as Workbench;
+      await b.clickProblemCode('api-removed');
+      try {
+        const body = b.webviewBody();
+        await body.locator('h1', { hasText: 'api-removed' }).waitFor({ timeout: 30000 });
+        assert.ok(await body.locator('h2', { hasText: 'What it does' }).count(), 'the rule\'s sections are rendered as headings');
+        assert.equal(await body.locator('h1').count(), 1, 'one rule, not the whole file');
+        assert.doesNotMatch(await body.innerText(), /^#+ /m, 'rendered, not raw Markdown');
+        assert.match((await b.page.locator('.tabs-container .tab.active').innerText()).trim(), /api-removed/);
+        await shot('vscode-rule-docs.png');
+      } finally {
+        await b.runCommand('View: Close Editor');
+        await b.openFile(DRIVER);
+      }
+    }));
+
   test('applying a quick fix removes its finding', () =>
     step('quick fix', async () => {
       const b = bench as Workbench;
@@ -144,12 +178,12 @@ describe('VS Code (code-server + Chromium)', { timeout: 15 * 60 * 1000 }, () => 
       const rest = { mm: all.mm, instant: all.instant };
       const pin = at('kernel::init::PinInit', 'kernel::init::'.length);
       await b.goTo(pin.line, pin.column);
-      await b.applyQuickFix('Replace with `pin_init::PinInit`');
+      await b.applyQuickFix('Replace with pin_init::PinInit');
       await b.waitForProblems('the api-removed finding to go, the others to stay', panelHolds(Object.values({ ...rest, ...(unpinned ? { unpinned } : {}) })));
       if (unpinned) {
         const field = at('count: Mutex<u32>');
         await b.goTo(field.line, field.column);
-        await b.applyQuickFix('Add `#[pin]` to `count`');
+        await b.applyQuickFix('Add #[pin] to count');
         await b.waitForProblems('the unpinned-field finding to go, the others to stay', panelHolds(Object.values(rest)));
       }
       await b.save();
@@ -191,6 +225,29 @@ describe('VS Code (code-server + Chromium)', { timeout: 15 * 60 * 1000 }, () => 
         await b.dismiss();
       }));
   }
+
+  test('the extension page shows the icon, the user README and its screenshots', () =>
+    step('extension page', async () => {
+      const b = bench as Workbench;
+      // The page links its screenshots into the repository (package.json `repository`); serve them from this checkout.
+      const repo = /github\.com\/([^/]+\/[^/.]+)/.exec((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url)?.[1];
+      const served = await b.serveFiles(`https://github.com/${repo}/raw/HEAD/`, ROOT);
+      await b.openExtensionPage('Kernel Rust', 'Getting started');
+      try {
+      const icon = b.page.locator('.extension-editor .header .icon-container img.icon');
+      await waitForLoaded(icon, 'the icon');
+      const body = b.webviewBody();
+      assert.ok(await body.locator('h2', { hasText: 'Settings' }).count(), 'the user page, with its Settings section');
+      assert.equal(await body.getByText('npm ci').count(), 0, 'not the contributor README');
+      const images = body.locator('img');
+      assert.ok((await images.count()) >= 3, 'screenshots on the page');
+      for (let i = 0; i < (await images.count()); i++) await waitForLoaded(images.nth(i), `screenshot ${i}`);
+      assert.ok(served.length >= 3, `the screenshots came from the repository's files: ${served.join(', ')}`);
+      await shot('vscode-extension-page.png');
+      } finally {
+        await b.runCommand('View: Close Editor');
+      }
+    }));
 
   test('a snippet prefix offers the body of the target\'s era, and accepting it inserts that body', () =>
     step('snippet', async () => {

@@ -145,6 +145,43 @@ export class Workbench {
     }
   }
 
+  /** Answers requests under `base` (an https URL prefix) with the files under `dir`, as a web server holding them
+   *  would: the machine is offline, and the extension page links its images into the repository. */
+  async serveFiles(base: string, dir: string): Promise<string[]> {
+    const served: string[] = [];
+    await this.context.route(`${base}**`, async (route) => {
+      const rel = decodeURIComponent(route.request().url().slice(base.length).split(/[?#]/)[0]);
+      const file = path.join(dir, rel);
+      if (!rel.includes('..') && fs.existsSync(file)) {
+        served.push(rel);
+        await route.fulfill({ path: file });
+      } else await route.fulfill({ status: 404, body: 'not found' });
+    });
+    return served;
+  }
+
+  /** Clicks the rule code link of the first Problems row whose text holds `code`. */
+  async clickProblemCode(code: string): Promise<void> {
+    const row = this.page.locator('.markers-panel .monaco-list-row', { hasText: code }).first();
+    await row.locator('.code-link a, a.monaco-link', { hasText: code }).first().click();
+  }
+
+  /** The body of the webview on screen (a custom editor or an extension page), through its two frames. The workbench
+   *  lays webviews over the editor from outside the editor's DOM, and keeps hidden ones, so the visible one is taken. */
+  webviewBody(): Locator {
+    return this.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame').locator('body');
+  }
+
+  /** Opens the Extensions view's page of the installed extension named `name` and waits for its README to show `text`. */
+  async openExtensionPage(name: string, text: string): Promise<void> {
+    await this.runCommand('Extensions: Show Installed Extensions');
+    const item = this.page.locator('.extensions-viewlet .monaco-list-row', { hasText: name }).first();
+    await item.waitFor({ timeout: 30000 });
+    await item.click();
+    await this.page.locator('.extension-editor').waitFor({ timeout: 30000 });
+    await this.webviewBody().getByText(text).first().waitFor({ timeout: 30000 });
+  }
+
   /** Moves the cursor to a 1-based line and column with Go to Line and waits for the status bar to agree. */
   async goTo(line: number, column: number): Promise<void> {
     await this.focusEditor();
