@@ -31,15 +31,15 @@ function run(args: string[], cwd: string, input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Two errors (6.16 APIs at 6.15) and one warning (an unpinned lock). */
+/** Two errors (6.16 APIs at 6.15) and one warning (a `PhantomPinned` without `#[pin]`; an unpinned lock is an error). */
 const DRIVER = [
   'use kernel::prelude::*;',
-  'use kernel::sync::Mutex;',
+  'use core::marker::PhantomPinned;',
   'use kernel::time::Instant;',
   '',
   '#[pin_data]',
   'struct Port {',
-  '    rx: Mutex<u32>,',
+  '    _pin: PhantomPinned,',
   '}',
   '',
   'fn stamp() -> kernel::time::Delta { todo!() }',
@@ -158,9 +158,9 @@ test('--changed-lines-from PATCH and --diff-base REV report only findings on add
   git(dir, 'init', '-q');
   git(dir, 'add', '.');
   git(dir, 'commit', '-qm', 'base');
-  const edited = DRIVER.replace('use kernel::time::Instant;', 'use kernel::time::{Delta, Instant};').replace('    rx: Mutex<u32>,', '    rx: Mutex<u32>,\n    tx: Mutex<u32>,');
+  const edited = DRIVER.replace('use kernel::time::Instant;', 'use kernel::time::{Delta, Instant};').replace('    _pin: PhantomPinned,', '    _pin: PhantomPinned,\n    _also: PhantomPinned,');
   fs.writeFileSync(path.join(dir, 'drivers/x/port.rs'), edited);
-  const want = ['drivers/x/port.rs:3 api-unavailable', 'drivers/x/port.rs:3 api-unavailable', 'drivers/x/port.rs:8 unpinned-field'];
+  const want = ['drivers/x/port.rs:3 api-unavailable', 'drivers/x/port.rs:3 api-unavailable', 'drivers/x/port.rs:8 unpinned-phantom-pinned'];
   const lines = (out: string) => JSON.parse(out).findings.map((f: { path: string; line: number; rule: string }) => `${f.path}:${f.line} ${f.rule}`);
   const viaGit = run(['--diff-base', 'HEAD', '--format', 'json', 'drivers'], dir);
   assert.equal(viaGit.code, 1, viaGit.stderr);

@@ -83,4 +83,6 @@ test('a userspace Cargo project gets no kernel status; a loose file says what is
 test('an explicit target shows even in a Cargo project (the user asked for kernel checks there)', () => {
   assert.equal(statusView({ release: '6.18', source: 'setting', userspaceCrate: '/x' })?.text, 'Kernel 6.18 · setting');
   assert.equal(statusView({ release: '6.18', source: 'Makefile', kernelRoot: '/k' }, true)?.text, '$(sync~spin) Kernel 6.18 · Makefile · indexing');
+  // An out-of-tree module checked at the release of kernelRust.kernelTree shows that tree, even inside a Cargo project.
+  assert.equal(statusView({ release: '6.15', source: 'tree', kernelRoot: '/src/linux', userspaceCrate: '/m' })?.text, 'Kernel 6.15 · tree /src/linux');
 });
