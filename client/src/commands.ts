@@ -7,6 +7,29 @@ export interface CommandHost {
   restart(): Promise<void>;
   showLog(): void;
   showRuleDocs(rule?: string): Promise<void>;
+  /** Sends a request to the running language server; undefined when it is not running. */
+  request<T>(method: string, params: unknown): Promise<T | undefined>;
+}
+
+/** Asks for the release the code is written for and the one to move to, then opens the workspace's migration report. */
+async function showChangesToTarget(host: CommandHost): Promise<void> {
+  const current = configuredTarget();
+  const pick = (title: string, placeHolder: string) =>
+    vscode.window.showQuickPick(OFFERED_RELEASES.map((r) => ({ label: r, description: DEVELOPMENT_RELEASES.includes(r) ? 'in development' : undefined })), { title, placeHolder });
+  const from = await pick('Kernel Rust: changes from which release?', 'the release the code is written for');
+  if (!from) return;
+  const to = await pick(`Kernel Rust: changes from ${from.label} to which release?`, current === 'auto' ? 'the release to move to' : `now targeting ${current}`);
+  if (!to) return;
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Kernel Rust: changes from ${from.label} to ${to.label}…` }, () =>
+    host.request<{ error?: string; markdown?: string }>('kernelRust/migrationReport', { from: from.label, to: to.label }),
+  );
+  if (!report || report.error || report.markdown === undefined) {
+    void vscode.window.showWarningMessage(`Kernel Rust: no report (${report?.error ?? 'the language server is not running'}).`);
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
+  await vscode.window.showTextDocument(doc, { preview: true });
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
 async function selectTargetVersion(): Promise<void> {
@@ -29,6 +52,7 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     'kernelRust.restartServer': () => host.restart(),
     'kernelRust.showLog': () => host.showLog(),
     'kernelRust.showRuleDocs': (rule?: unknown) => host.showRuleDocs(typeof rule === 'string' ? rule : undefined),
+    'kernelRust.showChangesToTarget': () => showChangesToTarget(host),
   };
   for (const [id, run] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
 }

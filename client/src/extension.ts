@@ -72,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start(context);
     },
     showLog: () => output?.show(),
+    request: async <T>(method: string, params: unknown) => (client ? client.sendRequest<T>(method, params) : undefined),
   });
   await start(context);
 }

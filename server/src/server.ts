@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Parser } from 'web-tree-sitter';
 import { registerCodeActions } from './features/code-actions';
+import { FIX_ALL_KIND, fixAllAction, registerMigrationReport } from './features/migration';
 import { registerCompletion } from './features/completion';
 import { registerDefinition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -72,7 +73,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents.register(connection);
   diagnostics.register();
   targets.register(connection);
-  registerCodeActions(connection, documents);
+  const rustParser = parser;
+  registerCodeActions(connection, documents, (uri, text) => fixAllAction(uri, text, rustParser, targets.forUri(uri).release));
+  registerMigrationReport(connection, rustParser, documents, targets);
   registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))]);
   registerHover(connection, documents, targets, indexes);
   registerDefinition(connection, documents, targets, indexes);
@@ -82,7 +85,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
       definitionProvider: true,

@@ -155,3 +155,45 @@ test('quick fixes come back as code actions: the rule\'s own fix and an allow co
   assert.equal(actions[0].edit.changes[uri][0].newText, 'pin_init::PinInit');
   assert.equal(actions[1].edit.changes[uri][0].newText, '// kernel-rust: allow(api-removed)\n');
 });
+
+test('Fix all (source.fixAll.kernel-rust) applies every mechanical fix of the document in one edit', async () => {
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '7.3' } } });
+  const uri = 'file:///virtual/fix-all.rs';
+  const text = 'use kernel::types::ARef;\nuse kernel::init::PinInit;\nfn f() {}\n';
+  await client.open(uri, text);
+  await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+  assert.equal(actions.length, 1, JSON.stringify(actions));
+  assert.equal(actions[0].kind, 'source.fixAll.kernel-rust');
+  assert.equal(actions[0].edit.changes[uri][0].newText, 'use kernel::sync::aref::ARef;\nuse pin_init::PinInit;\nfn f() {}\n');
+  const none = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['refactor'] },
+  })) as unknown[];
+  assert.deepEqual(none, [], 'other kinds get nothing');
+  await client.close(uri);
+});
+
+test('kernelRust/migrationReport lists the changes the workspace meets between two releases, as Markdown', async () => {
+  const root = tempDir();
+  writeTree(root, { 'drivers/x.rs': 'use kernel::dma::CoherentAllocation;\nuse kernel::time::Delta;\n' });
+  const c = new TestClient();
+  try {
+    await c.initialize({}, pathToFileURL(root).href);
+    const r = (await c.conn.sendRequest('kernelRust/migrationReport', { from: '6.19', to: '7.3' })) as { markdown: string; files: number; changes: number };
+    assert.equal(r.files, 1);
+    assert.ok(r.changes >= 2, JSON.stringify(r));
+    assert.match(r.markdown, /^### Kernel Rust: changes from Linux 6\.19 to 7\.3$/m);
+    assert.match(r.markdown, /CoherentAllocation/);
+    assert.match(r.markdown, /drivers\/x\.rs:1/);
+    const bad = (await c.conn.sendRequest('kernelRust/migrationReport', { from: 'soon', to: '7.3' })) as { error?: string };
+    assert.match(bad.error ?? '', /two known releases/);
+  } finally {
+    assert.equal(await c.stop(), 0);
+  }
+});

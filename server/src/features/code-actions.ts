@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type Connection, type Diagnostic } fro
 import type { Fix } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { OpenDocuments } from './documents';
+import { FIX_ALL_KIND } from './migration';
 
 function fixesOf(d: Diagnostic): Fix[] {
   const data = d.data as { fixes?: Fix[] } | undefined;
@@ -56,11 +57,18 @@ export function codeActionsFor(uri: string, text: string, diagnostics: readonly 
   return actions;
 }
 
-/** Wires textDocument/codeAction. */
-export function registerCodeActions(connection: Connection, documents: OpenDocuments): void {
+/** Wires textDocument/codeAction: quick fixes, and "Fix all" (`source.fixAll.kernel-rust`) when the editor asks for it. */
+export function registerCodeActions(connection: Connection, documents: OpenDocuments, fixAll?: (uri: string, text: string) => CodeAction | undefined): void {
   connection.onCodeAction(({ textDocument, context }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
+    // `only` narrows by kind prefix: `source`, `source.fixAll` and `source.fixAll.kernel-rust` all want Fix all.
+    if (context.only?.length) {
+      const wantsFixAll = context.only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
+      const all = wantsFixAll && fixAll ? fixAll(textDocument.uri, doc.text) : undefined;
+      const quick = context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`)) ? codeActionsFor(textDocument.uri, doc.text, context.diagnostics) : [];
+      return all ? [...quick, all] : quick;
+    }
     return codeActionsFor(textDocument.uri, doc.text, context.diagnostics);
   });
 }

@@ -1,0 +1,95 @@
+/** The editor's side of moving code between releases: the workspace migration report and "Fix all" for a document. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
+import type { Parser } from 'web-tree-sitter';
+import { analyzeText } from '../analysis/analyze';
+import { collectRustFiles } from '../analysis/files';
+import { fixText } from '../analysis/fix';
+import { checkAnalysable } from '../analysis/limits';
+import { migrationEntries, migrationMarkdown, type MigrationReport } from '../analysis/migration';
+import { parseWithLimit } from '../parsing/language';
+import { readTargetSetting } from '../analysis/target';
+import type { OpenDocuments } from './documents';
+import { uriToPath, type Targets } from './targets';
+
+/** Custom request: the migration report for the workspace, `{ from, to }` → `{ markdown, files, changes }`. */
+export const MIGRATION_REPORT_REQUEST = 'kernelRust/migrationReport';
+
+/** The code-action kind of "fix every mechanical finding in this file" (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kernel-rust`;
+
+/** At most this many files go into one workspace report; the rest are counted. */
+const MAX_REPORT_FILES = 5000;
+/** Files over this size are left out, as the checker leaves them out. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** What the migration report request answers. */
+export interface MigrationReportResult {
+  error?: string;
+  markdown?: string;
+  files?: number;
+  changes?: number;
+}
+
+/** Wires the migration report request. Only reads files; the workspace folder bounds what is read. */
+export function registerMigrationReport(connection: Connection, parser: Parser, documents: OpenDocuments, targets: Targets): void {
+  connection.onRequest(MIGRATION_REPORT_REQUEST, (params: { from?: unknown; to?: unknown } | undefined): MigrationReportResult => {
+    const from = readTargetSetting(params?.from);
+    const to = readTargetSetting(params?.to);
+    if (from.kind !== 'release' || to.kind !== 'release') return { error: 'give two known releases, e.g. { "from": "6.19", "to": "7.3" }' };
+    const root = targets.workspaceRoot;
+    if (!root) return { error: 'no workspace folder is open' };
+    const set = collectRustFiles([root]);
+    const report: MigrationReport = { from: from.release, to: to.release, files: [] };
+    let left = 0;
+    for (const file of set.files) {
+      if (report.files.length >= MAX_REPORT_FILES) {
+        left++;
+        continue;
+      }
+      // An open document counts as the editor has it, not as saved.
+      const open = documents.all().find((d) => uriToPath(d.uri) === file);
+      let text = open?.text;
+      if (text === undefined) {
+        try {
+          if (fs.statSync(file).size > MAX_FILE_BYTES) continue;
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+      }
+      if (checkAnalysable(text)) continue;
+      const tree = parseWithLimit(parser, text);
+      if (!tree) continue;
+      try {
+        report.files.push({ path: path.relative(root, file), entries: migrationEntries(tree, text, file, from.release, to.release) });
+      } finally {
+        tree.delete();
+      }
+    }
+    const changes = report.files.reduce((n, f) => n + f.entries.length, 0);
+    const more = left ? `\n_${left} more file(s) not read (over ${MAX_REPORT_FILES})._\n` : '';
+    return { markdown: migrationMarkdown(report) + more, files: report.files.filter((f) => f.entries.length).length, changes };
+  });
+}
+
+/**
+ * "Fix all" for one document: every mechanical fix of the version gates for its target, applied to a fixpoint the
+ * way `kernel-rust-check --fix` does, as one edit of the whole text. Undefined when there is nothing to fix.
+ */
+export function fixAllAction(uri: string, text: string, parser: Parser, target: string): CodeAction | undefined {
+  const filePath = uriToPath(uri);
+  const result = fixText(text, (t) => {
+    const r = analyzeText(parser, t, { target, filePath });
+    return r.status === 'analysed' ? r.findings : undefined;
+  });
+  if (result.applied.length === 0 || result.text === text) return undefined;
+  const lines = text.split('\n');
+  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  return {
+    title: `Fix all mechanical kernel-rust findings (${result.applied.length})`,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: result.text }] } },
+  };
+}
