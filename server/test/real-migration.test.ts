@@ -35,7 +35,9 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { from: '6.19', trees: ['/tmp/kr-corpus/6.19'], to: '7.0', fixed: ['Rewrite as `dma_write!(ca, [i]?, '], left: ['`dma_read!(alloc[i].field)` syntax'],
     contains: [['samples/rust/rust_dma.rs', 'kernel::dma_write!(ca, [i]?, MyStruct::new(value.0, value.1));']] },
-  { from: '6.19', trees: ['/tmp/kr-corpus/6.19'], to: '7.2', fixed: ['[try: '], left: ['`kernel::dma::CoherentAllocation` is not in Linux 7.2', '`kernel::types::ARef`'] },
+  // nova-core's vbios.rs imports ARef inside `use kernel::{…, types::ARef, …}`: the group leaf is rewritten.
+  { from: '6.19', trees: ['/tmp/kr-corpus/6.19'], to: '7.2', fixed: ['[try: ', 'Replace with `kernel::sync::aref::ARef`'], left: ['`kernel::dma::CoherentAllocation` is not in Linux 7.2'],
+    contains: [['drivers/gpu/nova-core/vbios.rs', 'sync::aref::ARef,']] },
   { from: '6.19', trees: ['/tmp/kr-corpus/6.19'], to: '7.3', fixed: [], left: ['`kernel::dma_write!` is not in Linux 7.3', '`kernel::dma_read!` is not in Linux 7.3', '`kernel::dma::CoherentAllocation`'] },
   { from: '7.2', trees: [path.join(CACHE, 'linux-7.2'), '/tmp/kr-corpus/7.2'], to: '7.3', fixed: ['Rename to `dma_address()`'], contains: [['drivers/gpu/nova-core/fb.rs', '.dma_address()']], left: ['`kernel::dma_write!` is not in Linux 7.3', '`kernel::dma_read!` is not in Linux 7.3'] },
 ];

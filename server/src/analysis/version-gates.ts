@@ -23,9 +23,28 @@ export interface VersionGate {
 function moveFix(path: string, pathNode: Node, itemPath: string, itemKind: string, replacement: string | undefined): Fix[] {
   if (!replacement || replacement.includes('#[')) return [];
   const moved = knowledgeBase().lookup(replacement).some((i) => i.kind === itemKind);
-  const spelledOut = path.replace(/!$/, '') === pathNode.text.replace(/\s+/g, '');
-  if (!moved || !spelledOut || lastSegment(replacement) !== lastSegment(itemPath)) return [];
-  return [{ title: `Replace with \`${replacement}\``, edits: [{ range: nodeRange(pathNode), newText: replacement.replace(/!$/, '') }] }];
+  if (!moved || lastSegment(replacement) !== lastSegment(itemPath)) return [];
+  const full = path.replace(/!$/, '');
+  const written = pathNode.text.replace(/\s+/g, '');
+  let newText: string | undefined;
+  if (written === full) newText = replacement.replace(/!$/, '');
+  else if (full.endsWith(`::${written}`) && inUseGroup(pathNode)) {
+    // `use kernel::{types::ARef, …}`: the group spells the prefix, so the leaf becomes the rest of the new path.
+    const prefix = full.slice(0, full.length - written.length);
+    if (replacement.startsWith(prefix)) newText = replacement.slice(prefix.length).replace(/!$/, '');
+  }
+  if (!newText) return [];
+  return [{ title: `Replace with \`${replacement}\``, edits: [{ range: nodeRange(pathNode), newText }] }];
+}
+
+/** True when the node is a leaf of a `use` group (`use a::{b::C, …}`), whose prefix the group writes. */
+function inUseGroup(node: Node): boolean {
+  let n: Node | null = node.parent;
+  for (let depth = 0; n && depth < 3; depth++, n = n.parent) {
+    if (n.type === 'use_list') return true;
+    if (n.type === 'use_declaration') return false;
+  }
+  return false;
 }
 
 /**
