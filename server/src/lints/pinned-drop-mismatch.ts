@@ -4,7 +4,6 @@
  */
 import type { Fix } from '../analysis/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { containsText, structureOf } from '../parsing/structure';
 import { defineRule, nodeRange } from './engine';
 import { attributeArguments, attributePath } from './macro-body';
 import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
@@ -56,12 +55,9 @@ export default defineRule({
       );
     }
     if (unreadable || OUT_OF_LINE_MODULE.test(ctx.text)) return;
-    // A macro call or definition that spells the trait may generate the impl.
-    const structure = structureOf(ctx.root);
-    const spells = containsText(structure, 'PinnedDrop');
-    for (const t of ['macro_invocation', 'macro_definition'] as const) {
-      if ((structure.byType.get(t) ?? []).some((m) => spells(m.start, m.end))) return;
-    }
+    // A macro call or definition that spells the trait may generate the impl. Read from the whole text, broken code
+    // included: a macro being edited may still generate it, and the answer must not depend on which parts parse.
+    if (macroSpells(ctx.text, 'PinnedDrop')) return;
     for (const [name, defs] of structs) {
       if (defs.length !== 1 || scope.imports.has(name)) continue;
       const s = defs[0];
@@ -79,3 +75,28 @@ export default defineRule({
     }
   },
 });
+
+/** A macro call (`name!(…)`, `name! {…}`) or `macro_rules!` definition whose bracketed body spells `word`. */
+function macroSpells(text: string, word: string): boolean {
+  const opener = /\b[A-Za-z_]\w*!\s*(?:[A-Za-z_]\w*\s*)?([({[])/g;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const end = closingBracket(text, open);
+    if (text.slice(open, end).includes(word)) return true;
+  }
+  return false;
+}
+
+/** The offset after the bracket that closes the one at `open` (or the end of the text when it never closes). */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
