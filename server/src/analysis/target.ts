@@ -33,20 +33,44 @@ export interface MakefileRelease {
   prerelease?: string;
 }
 
-/** Reads VERSION, PATCHLEVEL, SUBLEVEL and EXTRAVERSION from a kernel top-level Makefile's text. */
-export function makefileRelease(text: string): MakefileRelease | undefined {
+/** The version fields of a kernel top-level Makefile, as written (numbers checked). */
+export interface MakefileFields {
+  version: number;
+  patchlevel: number;
+  /** Absent when the Makefile has no numeric SUBLEVEL. */
+  sublevel?: number;
+  extraversion: string;
+}
+
+/** Reads VERSION, PATCHLEVEL, SUBLEVEL and EXTRAVERSION from a kernel top-level Makefile's text (its first 64 KiB). */
+export function makefileFields(text: string): MakefileFields | undefined {
   const head = text.length > MAKEFILE_HEAD_BYTES ? text.slice(0, MAKEFILE_HEAD_BYTES) : text;
-  const field = (name: string): RegExpExecArray | null => new RegExp(`^${name}[ \\t]*=[ \\t]*(\\S*)[ \\t]*$`, 'm').exec(head);
-  const version = field('VERSION');
-  const patch = field('PATCHLEVEL');
-  if (!version || !patch || !/^\d{1,6}$/.test(version[1]) || !/^\d{1,6}$/.test(patch[1])) return undefined;
-  const sub = field('SUBLEVEL');
-  const point = sub && /^\d{1,6}$/.test(sub[1]) ? Number(sub[1]) : 0;
-  const release = canonicalTarget(`${Number(version[1])}.${Number(patch[1])}.${point}`);
+  const field = (name: string): string | undefined => new RegExp(`^${name}[ \\t]*=[ \\t]*(\\S*)[ \\t]*$`, 'm').exec(head)?.[1];
+  const number = (v: string | undefined): number | undefined => (v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+  const version = number(field('VERSION'));
+  const patchlevel = number(field('PATCHLEVEL'));
+  if (version === undefined || patchlevel === undefined) return undefined;
+  const sublevel = number(field('SUBLEVEL'));
+  return { version, patchlevel, ...(sublevel !== undefined ? { sublevel } : {}), extraversion: field('EXTRAVERSION') ?? '' };
+}
+
+/** The release a kernel top-level Makefile's text names, with EXTRAVERSION's -rcN if any. */
+export function makefileRelease(text: string): MakefileRelease | undefined {
+  const f = makefileFields(text);
+  if (!f) return undefined;
+  const release = canonicalTarget(`${f.version}.${f.patchlevel}.${f.sublevel ?? 0}`);
   if (!release) return undefined;
-  const extra = field('EXTRAVERSION')?.[1] ?? '';
-  const rc = /^-(rc\d{1,4})$/.exec(extra);
+  const rc = /^-(rc\d{1,4})$/.exec(f.extraversion);
   return rc ? { release, prerelease: rc[1] } : { release };
+}
+
+/** The release the Makefile at `file` names, reading only its head; undefined when it cannot be read or names none. */
+export function makefileReleaseAt(file: string): MakefileRelease | undefined {
+  try {
+    return makefileRelease(readHead(file));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the release ("6.15", "7.1.5") from a kernel top-level Makefile's text. */

@@ -1,11 +1,10 @@
 /** Background indexing of the user's own kernel tree, so hover shows that tree's signatures and docs. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import type { TreeDoc } from '../analysis/hover';
-import { makefileRelease, type Target } from '../analysis/target';
+import { makefileReleaseAt, type Target } from '../analysis/target';
 import { buildIndex, type IndexedItem } from '../analysis/tree-index';
 import type { KbItem } from '../kb/types';
 import { createRustParser } from '../parsing/language';
@@ -52,11 +51,7 @@ export class KernelIndex {
 
 /** The release a kernel tree's Makefile names, or undefined. */
 function treeRelease(root: string): string | undefined {
-  try {
-    return makefileRelease(fs.readFileSync(path.join(root, 'Makefile'), 'utf8').slice(0, 64 * 1024))?.release;
-  } catch {
-    return undefined;
-  }
+  return makefileReleaseAt(path.join(root, 'Makefile'))?.release;
 }
 
 /** Keeps one index per kernel tree, built in the background, never blocking requests. */

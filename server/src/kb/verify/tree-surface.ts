@@ -13,6 +13,7 @@ import { parseWithLimit } from '../../parsing/language';
 import { keptByCfg } from './cfg';
 import { expand, macroRules, tokenTrees, type MacroRule, type Tt } from './macro-expand';
 import { shapeOf, type Shape } from './shape';
+import { makefileFields } from '../../analysis/target';
 
 /** What a definition is. `external` stands for anything re-exported from a crate the tree does not define here. */
 export type DefKind =
@@ -108,17 +109,12 @@ export interface TreeRelease {
   readonly full: string;
 }
 
-/** Reads VERSION / PATCHLEVEL / SUBLEVEL / EXTRAVERSION; undefined when VERSION or PATCHLEVEL is missing. */
+/** Reads VERSION / PATCHLEVEL / SUBLEVEL / EXTRAVERSION (through the checker's own Makefile reader); undefined when VERSION or PATCHLEVEL is missing. */
 export function readMakefileRelease(makefileText: string): TreeRelease | undefined {
-  const get = (key: string): string | undefined => new RegExp(`^${key}\\s*=[ \\t]*(\\S*)`, 'm').exec(makefileText)?.[1];
-  const v = get('VERSION');
-  const p = get('PATCHLEVEL');
-  if (!v || !p || !/^\d+$/.test(v) || !/^\d+$/.test(p)) return undefined;
-  const s = get('SUBLEVEL');
-  const sub = s && /^\d+$/.test(s) ? Number(s) : undefined;
-  const extra = get('EXTRAVERSION') ?? '';
-  const release = `${Number(v)}.${Number(p)}`;
-  return { version: Number(v), patchlevel: Number(p), sublevel: sub, extraversion: extra, release, full: `${release}${sub !== undefined ? `.${sub}` : ''}${extra}` };
+  const f = makefileFields(makefileText);
+  if (!f) return undefined;
+  const release = `${f.version}.${f.patchlevel}`;
+  return { version: f.version, patchlevel: f.patchlevel, sublevel: f.sublevel, extraversion: f.extraversion, release, full: `${release}${f.sublevel !== undefined ? `.${f.sublevel}` : ''}${f.extraversion}` };
 }
 
 /** The crates of a kernel tree whose API the knowledge base describes, by crate name and root file. */
