@@ -15,9 +15,8 @@ import type { Finding, Severity } from './analysis/types';
 import { unifiedDiff } from './analysis/unified-diff';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
 import { RULES } from './lints/rules';
-import { createRustParser, parseWithLimit } from './parsing/language';
-import { checkAnalysable } from './analysis/limits';
-import { migrationEntries, migrationMarkdown, migrationText, type MigrationReport } from './analysis/migration';
+import { createRustParser } from './parsing/language';
+import { migrationMarkdown, migrationOfText, migrationText, type MigrationReport } from './analysis/migration';
 
 declare const KERNEL_RUST_VERSION: string | undefined;
 const VERSION = typeof KERNEL_RUST_VERSION === 'string' ? KERNEL_RUST_VERSION : 'dev';
@@ -294,20 +293,9 @@ function runMigration(ctx: RunContext, files: readonly string[], from: string, t
       skip(ctx, file, source.skip);
       continue;
     }
-    if (checkAnalysable(source.text)) {
-      skip(ctx, file, checkAnalysable(source.text)?.message ?? 'not analysable');
-      continue;
-    }
-    const tree = parseWithLimit(ctx.parser, source.text);
-    if (!tree) {
-      skip(ctx, file, 'parsing took too long');
-      continue;
-    }
-    try {
-      report.files.push({ path: displayPath(file), entries: migrationEntries(tree, source.text, file, from, to) });
-    } finally {
-      tree.delete();
-    }
+    const entries = migrationOfText(ctx.parser, source.text, file, from, to);
+    if ('skip' in entries) skip(ctx, file, entries.skip);
+    else report.files.push({ path: displayPath(file), entries });
   }
   const format = ctx.options.format;
   if (format === 'json') process.stdout.write(`${JSON.stringify({ version: VERSION, ...report, files: report.files.filter((f) => f.entries.length) }, null, 2)}\n`);

@@ -4,11 +4,13 @@
  * their fix when it is mechanical; what still builds but changed (a signature, a documented change) comes from the
  * knowledge-base history of each item the file names.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { knowledgeBase, statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import { compareReleases } from '../kb/version';
+import { parseWithLimit } from '../parsing/language';
 import { structureOf } from '../parsing/structure';
+import { checkAnalysable } from './limits';
 import { analyzeTree } from './analyze';
 import { MECHANICAL_FIX_RULES } from './fix';
 import { fileScope } from './kernel-refs';
@@ -76,7 +78,7 @@ function signatureAt(item: KbItem, release: string): string | undefined {
  * The changes between `from` and `to` (either order) that the file's code meets: findings of the version gates at
  * `to`, then items the file names at `from` that are still there at `to` but changed on the way.
  */
-export function migrationEntries(tree: Tree, text: string, filePath: string | undefined, from: string, to: string): MigrationEntry[] {
+function migrationEntries(tree: Tree, text: string, filePath: string | undefined, from: string, to: string): MigrationEntry[] {
   const kb = knowledgeBase();
   const out: MigrationEntry[] = [];
   const seen = new Set<string>();
@@ -129,6 +131,19 @@ export function migrationEntries(tree: Tree, text: string, filePath: string | un
   }
   out.sort((a, b) => a.subsystem.localeCompare(b.subsystem) || a.line - b.line || a.character - b.character);
   return out;
+}
+
+/** The migration entries of one text (parsed here, the tree freed), or why it could not be read. */
+export function migrationOfText(parser: Parser, text: string, filePath: string | undefined, from: string, to: string): MigrationEntry[] | { skip: string } {
+  const reason = checkAnalysable(text);
+  if (reason) return { skip: reason.message };
+  const tree = parseWithLimit(parser, text);
+  if (!tree) return { skip: 'parsing took too long' };
+  try {
+    return migrationEntries(tree, text, filePath, from, to);
+  } finally {
+    tree.delete();
+  }
 }
 
 function offsetToPosition(text: string, offset: number): { line: number; character: number } {

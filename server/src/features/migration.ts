@@ -6,9 +6,7 @@ import type { Parser } from 'web-tree-sitter';
 import { analyzeText } from '../analysis/analyze';
 import { collectRustFiles } from '../analysis/files';
 import { fixText } from '../analysis/fix';
-import { checkAnalysable } from '../analysis/limits';
-import { migrationEntries, migrationMarkdown, type MigrationReport } from '../analysis/migration';
-import { parseWithLimit } from '../parsing/language';
+import { migrationMarkdown, migrationOfText, type MigrationReport } from '../analysis/migration';
 import { readTargetSetting } from '../analysis/target';
 import type { OpenDocuments } from './documents';
 import { uriToPath, type Targets } from './targets';
@@ -59,14 +57,8 @@ export function registerMigrationReport(connection: Connection, parser: Parser, 
           continue;
         }
       }
-      if (checkAnalysable(text)) continue;
-      const tree = parseWithLimit(parser, text);
-      if (!tree) continue;
-      try {
-        report.files.push({ path: path.relative(root, file), entries: migrationEntries(tree, text, file, from.release, to.release) });
-      } finally {
-        tree.delete();
-      }
+      const entries = migrationOfText(parser, text, file, from.release, to.release);
+      if (!('skip' in entries)) report.files.push({ path: path.relative(root, file), entries });
     }
     const changes = report.files.reduce((n, f) => n + f.entries.length, 0);
     const more = left ? `\n_${left} more file(s) not read (over ${MAX_REPORT_FILES})._\n` : '';
