@@ -83,6 +83,8 @@ function macroSpells(text: string, word: string): boolean {
     const open = m.index + m[0].length - 1;
     const end = closingBracket(text, open);
     if (text.slice(open, end).includes(word)) return true;
+    // Macros nested in this body lie inside the span just read: one pass over the text, however deep the nesting.
+    opener.lastIndex = end;
   }
   return false;
 }
