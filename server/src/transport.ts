@@ -5,7 +5,7 @@ import { StreamMessageReader, StreamMessageWriter, type MessageReader, type Mess
  * Header errors leave the reader unable to find the next message (a wrong Content-Length, a line that is no header):
  * the stream cannot be trusted again. A body that is not JSON is framed correctly and the next message can be read.
  */
-export function isFramingError(error: Error): boolean {
+function isFramingError(error: Error): boolean {
   return /Header must provide a Content-Length|Content-Length value must be a number|Message header must separate key and value/.test(error.message);
 }
 

@@ -14,7 +14,7 @@ export function statusAt(item: KbItem, target: string): ItemStatus {
   const droppedAt = item.removedInStable?.find((b) => stableReaches([b], target));
   if (droppedAt && inRange(target, item.since, item.until)) return { state: 'removed', until: droppedAt, replacement: item.replacement };
   if (compareReleases(target, item.since) < 0) {
-    if (!backportReaches(item, target)) return { state: 'not-yet', since: item.since };
+    if (!stableReaches(item.backportedTo, target)) return { state: 'not-yet', since: item.since };
     // A stable backport carries the item as it first appeared in mainline.
     return { state: 'available', signature: item.signatures?.find((s) => s.since === undefined || s.since === item.since) };
   }
@@ -33,11 +33,6 @@ function stableReaches(points: readonly string[] | undefined, target: string): b
 /** True when a stable change to the target's line has no known point: a later point release may or may not have it. */
 function stableUnsure(points: readonly string[] | undefined, target: string): boolean {
   return points?.some((b) => pointOf(b) === 0 && sameLine(b, target) && pointOf(target) > 0) ?? false;
-}
-
-/** True when a backport with a known point release (`6.15.3`) puts the item into `target` (6.15.3 and later 6.15.y). */
-function backportReaches(item: KbItem, target: string): boolean {
-  return stableReaches(item.backportedTo, target);
 }
 
 function uncertainAbout(item: KbItem, fact: 'since' | 'until' | 'signatures'): boolean {

@@ -71,11 +71,6 @@ export class DocumentTree {
     return this.skip;
   }
 
-  /** True while edits have been applied to the text (and replayed into the tree) but not parsed yet. */
-  get parsePending(): boolean {
-    return this.pending !== undefined;
-  }
-
   private flush(): void {
     if (this.pending === undefined) return;
     const incremental = this.pending;
