@@ -6,7 +6,7 @@
  * that does not resolve to the kernel's, a body it cannot read, ERROR nodes, macro templates.
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
+import { knowledgeBase, sureStatusAt, sureStatusOf, type KnowledgeBase } from '../kb';
 import { nodeRange, type RuleContext } from '../lints/engine';
 import { delimiter, hasMetavariables, innerTokens, splitOnCommas } from '../lints/macro-body';
 import { containsMatch, spansOutside, structureOf } from '../parsing/structure';
@@ -100,11 +100,6 @@ function insideError(node: Node): boolean {
   return false;
 }
 
-function status(kb: KnowledgeBase, path: string, target: string): ItemStatus | undefined {
-  const item = kb.resolve(path, target);
-  return item ? sureStatusAt(item, target) : undefined;
-}
-
 /** Which kernel macro a call names, among the three whose bodies are projections. */
 function kernelMacro(call: Node, scope: Scope, kb: KnowledgeBase, target: string): string | undefined {
   const name = call.childForFieldName('macro');
@@ -141,13 +136,13 @@ function checkCall(call: Node, which: string, target: string, kb: KnowledgeBase,
   const parts = splitOnCommas(tokens);
   const short = which === READ ? 'dma_read!' : which === WRITE ? 'dma_write!' : 'ptr::project!';
   const range = nodeRange(call);
-  const flavored = status(kb, FLAVORED_INDEX, target);
-  const plain = status(kb, PLAIN_INDEX, target);
+  const flavored = sureStatusOf(kb, FLAVORED_INDEX, target);
+  const plain = sureStatusOf(kb, PLAIN_INDEX, target);
 
   // 6.15–6.19: `dma_read!(a[i].f)` / `dma_write!(a[i].f = v)`.
   if (which !== PROJECT && parts.length === 1) {
     const access = readIndexAccess(tokens, which === WRITE);
-    const old = status(kb, INDEX_ACCESS, target);
+    const old = sureStatusOf(kb, INDEX_ACCESS, target);
     if (!access || old?.state !== 'removed') return;
     const useFlavor = flavored?.state === 'available';
     const step = useFlavor ? '[try: i]' : '[i]?';
@@ -218,7 +213,7 @@ function checkCall(call: Node, which: string, target: string, kb: KnowledgeBase,
 
   // Only field steps: needs the 7.0 comma form.
   if (which === PROJECT) return;
-  const fieldOnly = status(kb, FIELD_ONLY, target);
+  const fieldOnly = sureStatusOf(kb, FIELD_ONLY, target);
   if (fieldOnly?.state !== 'not-yet') return;
   const written = which === READ ? '`dma_read!(obj, .field)`' : '`dma_write!(obj, .field, value)`';
   out.push({ range, state: 'not-yet', message: `${written} syntax is not in Linux ${target} (added in ${fieldOnly.since}).`, fixes: [] });
@@ -360,8 +355,8 @@ function handleRename(name: Node, receiver: Receiver, call: Node, root: Node, ta
     const typeItem = kb.resolve(type, target);
     if (!typeItem || sureStatusAt(typeItem, target)?.state !== 'available') return;
     const short = type.slice(type.lastIndexOf(':') + 1);
-    const old = status(kb, `${type}::dma_handle`, target);
-    const now = status(kb, `${type}::dma_address`, target);
+    const old = sureStatusOf(kb, `${type}::dma_handle`, target);
+    const now = sureStatusOf(kb, `${type}::dma_address`, target);
     const range = { start: nodeRange(name).start, end: nodeRange(call).end };
     if (name.text === 'dma_handle' && old?.state === 'removed' && now?.state === 'available') {
       out.push({

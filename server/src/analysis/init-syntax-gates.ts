@@ -5,7 +5,7 @@
  * or attribute by a path the target lacks. Every fact comes from the knowledge base's entries.
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, lastSegment, sureStatusAt, type ItemStatus } from '../kb';
+import { knowledgeBase, lastSegment, sureStatusAt, sureStatusOf, type ItemStatus } from '../kb';
 import type { KbItem } from '../kb/types';
 import { nodeRange, type RuleContext } from '../lints/engine';
 import { attributePath, attributeArguments, attributesBefore, initMacros, innerTokens, spanOf, type InitMacro } from '../lints/macro-body';
@@ -20,11 +20,6 @@ export interface SyntaxGate {
   state: 'not-yet' | 'removed';
   message: string;
   fixes: Fix[];
-}
-
-function statusOf(path: string, target: string): ItemStatus | undefined {
-  const item = knowledgeBase().resolve(path, target);
-  return item ? sureStatusAt(item, target) : undefined;
 }
 
 /** Does this call name the kernel's or the `pin_init` crate's macro (not a local macro of the same name)? */
@@ -49,12 +44,12 @@ function defaultErrorAttribute(m: InitMacro): Node[] | undefined {
 /** Gates inside the four init macros. */
 function macroGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): void {
   const macros = ctx.memo('pin-init:macros', () => initMacros(ctx.root));
-  const zeroed = statusOf('syntax::zeroed-tail', ctx.target);
-  const initZeroed = statusOf('syntax::init-zeroed-tail', ctx.target);
-  const block = statusOf('syntax::init-code-block', ctx.target);
-  const suffix = statusOf('syntax::init-error-suffix', ctx.target);
-  const defaultError = statusOf('syntax::default-error-attr', ctx.target);
-  const fieldAttrs = statusOf('syntax::init-field-attributes', ctx.target);
+  const zeroed = sureStatusOf(knowledgeBase(), 'syntax::zeroed-tail', ctx.target);
+  const initZeroed = sureStatusOf(knowledgeBase(), 'syntax::init-zeroed-tail', ctx.target);
+  const block = sureStatusOf(knowledgeBase(), 'syntax::init-code-block', ctx.target);
+  const suffix = sureStatusOf(knowledgeBase(), 'syntax::init-error-suffix', ctx.target);
+  const defaultError = sureStatusOf(knowledgeBase(), 'syntax::default-error-attr', ctx.target);
+  const fieldAttrs = sureStatusOf(knowledgeBase(), 'syntax::init-field-attributes', ctx.target);
   const tailFix = (method: Node | undefined, name: string, available: ItemStatus | undefined): Fix[] =>
     method && available?.state === 'available'
       ? [{ title: `Use \`..Zeroable::${name}()\``, edits: [{ range: nodeRange(method), newText: name }] }]
@@ -134,7 +129,7 @@ function tryRenameWorks(m: InitMacro, scope: Scope, target: string): boolean {
   const tryName = `try_${segs[segs.length - 1]}`;
   if (segs.length > 1) {
     const path = [...segs.slice(0, -1), tryName].join('::') + '!';
-    return ['kernel', 'pin_init'].includes(segs[0]) && statusOf(path, target)?.state === 'available';
+    return ['kernel', 'pin_init'].includes(segs[0]) && sureStatusOf(knowledgeBase(), path, target)?.state === 'available';
   }
   const imported = scope.imports.get(tryName);
   if (imported !== undefined) return imported.startsWith('kernel::');
@@ -153,7 +148,7 @@ function kernelZeroable(spelled: string, scope: Scope): boolean {
 
 /** `#[derive(Zeroable)]` on unions before the release whose derive accepts them. */
 function unionGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): void {
-  const status = statusOf('syntax::zeroable-union', ctx.target);
+  const status = sureStatusOf(knowledgeBase(), 'syntax::zeroable-union', ctx.target);
   if (status?.state !== 'not-yet' || !ctx.text.includes('Zeroable')) return;
   for (const at of occurrencesInRun(ctx.root, ctx.text, 'union')) {
     const kw = ctx.root.descendantForIndex(at, at + 5);
@@ -179,7 +174,7 @@ function unionGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): void {
 /** The 7.3 merge of `PinInit::__pinned_init` into `PinInit::__init`, and the now empty `Init`. */
 function initMethodGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): void {
   if (ctx.filePath?.replace(/\\/g, '/').includes('/rust/pin-init/')) return;
-  const pinned = statusOf('pin_init::PinInit::__pinned_init', ctx.target);
+  const pinned = sureStatusOf(knowledgeBase(), 'pin_init::PinInit::__pinned_init', ctx.target);
   if (pinned?.state === 'removed' && ctx.text.includes('__pinned_init')) {
     const text = sourceText(ctx.root);
     for (const at of occurrencesInRun(ctx.root, ctx.text, '__pinned_init')) {
@@ -195,7 +190,7 @@ function initMethodGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): voi
       });
     }
   }
-  const initInit = statusOf('pin_init::Init::__init', ctx.target);
+  const initInit = sureStatusOf(knowledgeBase(), 'pin_init::Init::__init', ctx.target);
   if (initInit?.state !== 'removed' || !ctx.text.includes('__init')) return;
   for (const at of occurrencesInRun(ctx.root, ctx.text, 'fn __init')) {
     const name = ctx.root.descendantForIndex(at + 3, at + 3 + '__init'.length);

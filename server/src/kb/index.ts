@@ -62,6 +62,12 @@ export function sureStatusAt(item: KbItem, target: string): ItemStatus | undefin
 
 const sureStatuses = new WeakMap<KbItem, Map<string, ItemStatus | undefined>>();
 
+/** The status of the item at `path` at the target when the knowledge base is sure of it, else undefined. */
+export function sureStatusOf(kb: KnowledgeBase, path: string, target: string): ItemStatus | undefined {
+  const item = kb.resolve(path, target);
+  return item ? sureStatusAt(item, target) : undefined;
+}
+
 /** The item at `path` for the target when the knowledge base is sure the target has it, else undefined. */
 export function surelyAvailable(kb: KnowledgeBase, path: string, target: string): KbItem | undefined {
   const item = kb.resolve(path, target);

@@ -4,6 +4,7 @@
  * no walk over the whole tree is needed.
  */
 import type { Node } from 'web-tree-sitter';
+import { lastSegment } from '../kb';
 import { spansOutside, structureOf } from '../parsing/structure';
 import { attributeName, attributesBefore } from './macro-body';
 
@@ -26,11 +27,6 @@ export interface TraitImpl {
   negative: boolean;
 }
 
-/** The last segment of a path written as text (`core::ops::Drop` → `Drop`). */
-export function lastPathSegment(path: string): string {
-  return path.slice(path.lastIndexOf(':') + 1);
-}
-
 /**
  * Every trait impl of the file whose trait's last segment is one of `traits`, at any depth outside macro definitions
  * and invocations; impls nested in another impl's body are left out.
@@ -42,7 +38,7 @@ export function traitImpls(root: Node, traits: ReadonlySet<string>): TraitImpl[]
     const traitNode = node.childForFieldName('trait');
     if (!traitNode) continue;
     const trait = traitNode.text.replace(/\s+/g, '');
-    if (!traits.has(lastPathSegment(trait))) continue;
+    if (!traits.has(lastSegment(trait))) continue;
     let typeNode = node.childForFieldName('type') ?? undefined;
     if (typeNode?.type === 'generic_type') typeNode = typeNode.childForFieldName('type') ?? undefined;
     const head = structure.text.slice(start, traitNode.startIndex);
