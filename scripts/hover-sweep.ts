@@ -2,9 +2,9 @@
 // Usage: tsx scripts/hover-sweep.ts TREE [RELEASE]   (release defaults to the tree's Makefile)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectRustFiles } from '../server/src/analysis/files';
-import { symbolAt } from '../server/src/analysis/symbol-at';
-import { KernelTreeLocator, resolveTarget } from '../server/src/analysis/target';
+import { collectRustFiles } from '../server/src/core/files';
+import { symbolAt } from '../server/src/semantics/symbol-at';
+import { KernelTreeLocator, resolveTarget } from '../server/src/core/target';
 import { statusAt } from '../server/src/kb';
 import { createRustParser } from '../server/src/parsing/language';
 import { walk } from '../server/src/parsing/walk';

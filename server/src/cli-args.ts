@@ -1,5 +1,5 @@
 /** Command-line arguments of kernel-rust-check, parsed without side effects so they can be tested. */
-import { readTargetSetting } from './analysis/target';
+import { readTargetSetting } from './core/target';
 
 /** Output formats the checker writes. */
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULES } from '../src/lints/rules';
-import { REPOSITORY_URL } from '../src/project-links';
+import { REPOSITORY_URL } from '../src/core/project-links';
 import { kernelTree, ROOT, tempDir, writeTree } from './helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -97,7 +97,7 @@ test('the repository URL has one home: package.json repository (when present) ag
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   if (pkg.repository) {
     const url = String(typeof pkg.repository === 'string' ? pkg.repository : pkg.repository.url).replace(/^git\+/, '').replace(/\.git$/, '');
-    assert.equal(url, REPOSITORY_URL, 'package.json repository and server/src/project-links.ts disagree');
+    assert.equal(url, REPOSITORY_URL, 'package.json repository and server/src/core/project-links.ts disagree');
   }
   const docs = fs.readFileSync(path.join(ROOT, 'docs', 'lints.md'), 'utf8');
   for (const r of RULES) assert.match(docs, new RegExp(`^## ${r.id}$`, 'm'), `docs/lints.md has no "## ${r.id}" heading for the help link`);

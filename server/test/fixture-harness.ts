@@ -1,7 +1,7 @@
 /** Reads fixtures whose expected diagnostics are written inline, and compares them with what the rules report. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, TextEdit } from '../src/analysis/types';
+import type { Finding, TextEdit } from '../src/core/types';
 
 /** One expected diagnostic from a caret annotation. */
 export interface Expectation {

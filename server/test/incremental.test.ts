@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { Edit, type Parser, type Tree } from 'web-tree-sitter';
 import { analyzeTree } from '../src/analysis/analyze';
 import { FILE_WIDE_TESTS, IncrementalAnalyzer } from '../src/analysis/incremental';
-import type { Finding } from '../src/analysis/types';
+import type { Finding } from '../src/core/types';
 import { parseWithLimit } from '../src/parsing/language';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
 import { ROOT, sharedParser } from './helpers';

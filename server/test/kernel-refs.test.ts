@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
-import { fileScope, firstMissing, gatedReferences } from '../src/analysis/kernel-refs';
-import { resolveSegments, segmentsOf } from '../src/analysis/resolve';
+import { fileScope, firstMissing, gatedReferences } from '../src/semantics/kernel-refs';
+import { resolveSegments, segmentsOf } from '../src/semantics/resolve';
 import { knowledgeBase } from '../src/kb';
-import { withSession } from '../src/parsing/walk';
+import { withSession } from '../src/parsing/tree-session';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { renderLintDocs } from '../src/lints/render-docs';
+import { renderLintDocs } from '../src/lints/docs/render-docs';
 import { RULES } from '../src/lints/rules';
 import { ROOT } from './helpers';
 

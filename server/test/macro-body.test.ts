@@ -4,9 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
-import { attributePath, attributesBefore, enclosingImplType, initMacros, innerTokens, structDefinitions, structFor, type InitMacro } from '../src/lints/macro-body';
+import { attributePath, attributesBefore, enclosingImplType, initMacros, innerTokens, structDefinitions, structFor, type InitMacro } from '../src/syntax/macro-body';
 import { generateFile } from '../../scripts/bench-corpus';
-import { withSession } from '../src/parsing/walk';
+import { withSession } from '../src/parsing/tree-session';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { RULE_DOC_SUFFIX, ruleDocPath, ruleOfPath, ruleSection } from '../../client/src/rule-sections';
 import { targetVersionSchema } from '../../client/src/target-choices';
-import { readTargetSetting } from '../src/analysis/target';
+import { readTargetSetting } from '../src/core/target';
 import { Settings } from '../src/features/settings';
 import { RELEASES } from '../src/kb/releases';
 import { RULES } from '../src/lints/rules';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { generateFile } from '../../scripts/bench-corpus';
-import { buildScope, crateForPath, plainSegments, scopePart, segmentsOf, useLeavesFromText } from '../src/analysis/resolve';
+import { buildScope, crateForPath, plainSegments, scopePart, segmentsOf, useLeavesFromText } from '../src/semantics/resolve';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 

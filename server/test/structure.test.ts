@@ -1,4 +1,4 @@
-// The shared file structure (parsing/structure.ts) is found from the text: keywords, `::`, `#[` and `!` spots, each
+// The shared file structure (syntax/structure.ts) is found from the text: keywords, `::`, `#[` and `!` spots, each
 // checked against the node tree-sitter puts around it. Here it is compared with what a tree-sitter query over every
 // node captures, which is simple enough to be the reference, on our fixtures, generated kernel-style files and
 // randomly broken versions of them, whole and focused on single top-level items.
@@ -9,8 +9,9 @@ import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
 import { analyzeTree } from '../src/analysis/analyze';
-import { STRUCTURE_NODE_TYPES, STRUCTURE_QUERY, searchBudget, structureOf } from '../src/parsing/structure';
-import { positionsIn, walk, withSession } from '../src/parsing/walk';
+import { STRUCTURE_NODE_TYPES, STRUCTURE_QUERY, searchBudget, structureOf } from '../src/syntax/structure';
+import { withSession } from '../src/parsing/tree-session';
+import { positionsIn, walk } from '../src/parsing/walk';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { KernelTreeLocator, makefileRelease, readTargetSetting, releaseFromMakefile, resolveTarget } from '../src/analysis/target';
+import { KernelTreeLocator, makefileRelease, readTargetSetting, releaseFromMakefile, resolveTarget } from '../src/core/target';
 import { NEWEST_RELEASE, NEWEST_STABLE_RELEASE } from '../src/kb/releases';
 import { kernelTree, tempDir, writeTree } from './helpers';
 

@@ -3,8 +3,8 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { runRules, type EngineOptions } from '../lints/engine';
 import { RULES } from '../lints/rules';
 import { parseWithLimit } from '../parsing/language';
-import { checkAnalysable, type SkipReason } from './limits';
-import type { Finding } from './types';
+import { checkAnalysable, type SkipReason } from '../core/limits';
+import type { Finding } from '../core/types';
 
 /** Settings for one analysis run. */
 export type AnalyzeOptions = EngineOptions;

@@ -8,7 +8,7 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINGERPRINT_KEY, SRCROOT } from './sarif';
-import type { Finding } from './types';
+import type { Finding } from '../core/types';
 
 /** The fingerprint of a finding: its rule and the whitespace-normalised text of the line it starts on. */
 export function fingerprintOf(finding: Finding, lines: readonly string[]): string {

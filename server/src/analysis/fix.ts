@@ -2,7 +2,7 @@
  * Applying the mechanical fixes rules attach to their findings to a whole text, for `kernel-rust-check --fix`:
  * which fixes are safe to apply unattended, applying edits, and iterating to a fixpoint. No file system here.
  */
-import type { Finding, Fix, Range, TextEdit } from './types';
+import type { Finding, Fix, Range, TextEdit } from '../core/types';
 
 /**
  * Rules whose fixes are mechanical migrations between releases: pure moves (`kernel::types::ARef` →

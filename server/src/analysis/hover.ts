@@ -4,8 +4,8 @@ import { statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import { compareReleases, isDevelopmentRelease, pointOf } from '../kb/version';
 import { treeDocSummary } from './tree-docs';
-import { symbolAt } from './symbol-at';
-import type { Range } from './types';
+import { symbolAt } from '../semantics/symbol-at';
+import type { Range } from '../core/types';
 
 /** Hover contents (Markdown) and the span it describes. */
 export interface HoverResult {

@@ -13,8 +13,8 @@ import { RULES } from '../lints/rules';
 import { OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
-import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from './resolve';
-import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from './types';
+import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from '../semantics/resolve';
+import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from '../core/types';
 import { isIdentChar, isIdentStart } from '../parsing/chars';
 import { unitsOf, type Unit } from '../parsing/units';
 

@@ -9,13 +9,13 @@ import { knowledgeBase, statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import { compareReleases } from '../kb/version';
 import { parseWithLimit } from '../parsing/language';
-import { structureOf } from '../parsing/structure';
-import { checkAnalysable } from './limits';
+import { structureOf } from '../syntax/structure';
+import { checkAnalysable } from '../core/limits';
 import { analyzeTree } from './analyze';
 import { MECHANICAL_FIX_RULES } from './fix';
-import { fileScope } from './kernel-refs';
-import { canonicalRoot, plainSegments, resolveSegments } from './resolve';
-import type { Finding } from './types';
+import { fileScope } from '../semantics/kernel-refs';
+import { canonicalRoot, plainSegments, resolveSegments } from '../semantics/resolve';
+import type { Finding } from '../core/types';
 
 /** What kind of change an entry reports. */
 export type MigrationKind = 'removed' | 'renamed' | 'moved' | 'added' | 'syntax' | 'signature' | 'changed';

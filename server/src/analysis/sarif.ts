@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OLDEST_RELEASE } from '../kb/releases';
 import type { Rule } from '../lints/engine';
-import { REPOSITORY_URL, ruleHelpUri } from '../project-links';
-import type { Finding, Severity } from './types';
+import { REPOSITORY_URL, ruleHelpUri } from '../core/project-links';
+import type { Finding, Severity } from '../core/types';
 
 /** The `partialFingerprints` key under which a result's line-insensitive fingerprint is written and read. */
 export const FINGERPRINT_KEY = 'kernelRustLineHash/v1';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { parseWithLimit } from '../parsing/language';
-import { rustFilesUnder } from './files';
+import { rustFilesUnder } from '../core/files';
 
 /** One public item found in the tree. */
 export interface IndexedItem {

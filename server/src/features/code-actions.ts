@@ -1,6 +1,6 @@
 /** Quick fixes: the mechanical fixes rules attach to their findings, plus "allow this rule here". */
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { Fix } from '../analysis/types';
+import type { Fix } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { OpenDocuments } from './documents';
 import { FIX_ALL_KIND } from './migration';

@@ -1,7 +1,7 @@
 /** textDocument/definition: jump from a kernel API use to its definition in the user's indexed kernel tree. */
 import { pathToFileURL } from 'node:url';
 import type { Connection, Location } from 'vscode-languageserver';
-import { symbolAt } from '../analysis/symbol-at';
+import { symbolAt } from '../semantics/symbol-at';
 import type { OpenDocuments } from './documents';
 import type { KernelIndexes } from './kernel-index';
 import { uriToPath, type Targets } from './targets';

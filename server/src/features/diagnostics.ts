@@ -5,8 +5,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver';
 import { IncrementalAnalyzer } from '../analysis/incremental';
-import type { Finding, Severity } from '../analysis/types';
-import { ruleDocsUri } from '../lints/docs-link';
+import type { Finding, Severity } from '../core/types';
+import { ruleDocsUri } from '../lints/docs/docs-link';
 import type { OpenDocuments } from './documents';
 import type { Settings } from './settings';
 import { uriToPath, type Targets } from './targets';

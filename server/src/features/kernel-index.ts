@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import type { TreeDoc } from '../analysis/hover';
-import { makefileReleaseAt, type Target } from '../analysis/target';
+import { makefileReleaseAt, type Target } from '../core/target';
 import { buildIndex, type IndexedItem } from '../analysis/tree-index';
 import type { KbItem } from '../kb/types';
 import { createRustParser } from '../parsing/language';

@@ -1,7 +1,7 @@
 /** Completion of kernel paths after `kernel::…::` and inside `use` groups, limited to what the target has. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { versionLines } from '../analysis/hover';
-import { scopeOf } from '../analysis/resolve';
+import { scopeOf } from '../semantics/resolve';
 import { knowledgeBase, lastSegment, statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import type { CompletionRequestContext } from './completion-context';

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import { analyzeText } from '../analysis/analyze';
-import { collectRustFiles } from '../analysis/files';
+import { collectRustFiles } from '../core/files';
 import { fixText } from '../analysis/fix';
 import { migrationMarkdown, migrationOfText, type MigrationReport } from '../analysis/migration';
-import { readTargetSetting } from '../analysis/target';
+import { readTargetSetting } from '../core/target';
 import type { OpenDocuments } from './documents';
 import { uriToPath, type Targets } from './targets';
 

@@ -1,7 +1,7 @@
 /** The server's settings: target release and per-rule levels, from initializationOptions or the `kernelRust` section. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTargetSetting } from '../analysis/target';
+import { readTargetSetting } from '../core/target';
 
 function isKernelTree(dir: string): boolean {
   try {
@@ -10,7 +10,7 @@ function isKernelTree(dir: string): boolean {
     return false;
   }
 }
-import type { LintLevel } from '../analysis/types';
+import type { LintLevel } from '../core/types';
 
 const LEVELS: readonly LintLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 

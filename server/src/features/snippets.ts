@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
-import { scopeOf } from '../analysis/resolve';
+import { scopeOf } from '../semantics/resolve';
 import { compareReleases, inRange, isKnownRelease, releasesIn } from '../kb/version';
 import type { CompletionProvider } from './completion';
 import type { CompletionRequestContext } from './completion-context';

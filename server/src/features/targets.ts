@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { KernelTreeLocator, resolveTarget, type Target } from '../analysis/target';
+import { KernelTreeLocator, resolveTarget, type Target } from '../core/target';
 import type { Settings } from './settings';
 
 /** Custom request: the target for a document URI (or the workspace when no URI is given). */

@@ -1,5 +1,5 @@
 /** api-removed: code names a kernel item, or uses macro syntax, that the target release no longer has. */
-import { versionGates } from '../analysis/version-gates';
+import { versionGates } from './gates/version-gates';
 import { defineRule } from './engine';
 
 export default defineRule({

@@ -1,10 +1,11 @@
 /** duplicate-pin: a field of a `#[pin_data]` struct marked `#[pin]` more than once. */
 import type { Node } from 'web-tree-sitter';
-import type { Fix, TextEdit } from '../analysis/types';
+import type { Fix, TextEdit } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { defineRule, nodeRange } from './engine';
-import { attributePath } from './macro-body';
-import { lineIndent, pinInitFile } from './pin-init-facts';
+import { defineRule } from './engine';
+import { attributePath } from '../syntax/macro-body';
+import { lineIndent, pinInitFile } from '../semantics/pin-init-facts';
+import { nodeRange } from '../parsing/walk';
 
 /** `#[pin]` exists since pin-init arrived; a repeated one is an error from the release of this entry. */
 const PIN_FIELD = 'syntax::pin-field';

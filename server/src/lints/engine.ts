@@ -1,9 +1,11 @@
 /** The lint engine: rule definitions, running them over one tree, suppression comments, severity overrides. */
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
-import { comparePositions, type Finding, type Fix, type LintLevel, type Range, type Severity } from '../analysis/types';
+import { comparePositions, type Finding, type Fix, type LintLevel, type Range, type Severity } from '../core/types';
 import { inRange } from '../kb/version';
 import { unitsOf, type Unit } from '../parsing/units';
-import { withSession } from '../parsing/walk';
+import { withSession } from '../parsing/tree-session';
+import { nodeRange } from '../parsing/walk';
+import { fileFacts, type FileFacts } from '../semantics/file-facts';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
 export interface RuleDocs {
@@ -13,18 +15,10 @@ export interface RuleDocs {
   useInstead: string;
 }
 
-/** What a rule's check function receives. */
-export interface RuleContext {
-  readonly root: Node;
-  readonly text: string;
-  /** The kernel release being checked against, e.g. "6.15". */
-  readonly target: string;
+/** What a rule's check function receives: the file's facts (semantics/file-facts.ts) and a way to report. */
+export interface RuleContext extends FileFacts {
   /** A query compiled once per process and reused. */
   query(source: string): Query;
-  /** Computes a value once per run and shares it between rules (e.g. the file's scope). */
-  memo<T>(key: string, compute: () => T): T;
-  /** Path of the file being checked, when known (for crate-relative paths). */
-  readonly filePath?: string;
   /** Reports a finding at a node or range. */
   report(at: Node | Range, message: string, fixes?: Fix[]): void;
 }
@@ -43,14 +37,6 @@ export interface Rule {
 /** Declares a rule; exists so every rule file has the same shape and type checking. */
 export function defineRule(rule: Rule): Rule {
   return rule;
-}
-
-/** Turns a tree-sitter node into a range. */
-export function nodeRange(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
 }
 
 const queryCache = new Map<string, Query>();
@@ -137,7 +123,7 @@ export function collectFindings(
     focus = healthy.flatMap((u) => u.nodes);
   }
   if (focus && focus.length === 0) return [];
-  // Rules and their helpers share per-run results over the same tree (the file structure of parsing/structure.ts).
+  // Rules and their helpers share per-run results over the same tree (the file structure of syntax/structure.ts).
   return withSession(() => collectOnce(rules, tree, text, options), { tree, text, focus });
 }
 
@@ -161,28 +147,20 @@ function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: 
   const root = tree.rootNode;
   const language = tree.language;
   const findings: Finding[] = [];
-  const memos = new Map<string, unknown>();
-  const memo = <T>(key: string, compute: () => T): T => {
-    if (!memos.has(key)) memos.set(key, compute());
-    return memos.get(key) as T;
-  };
+  const facts = fileFacts(root, text, options.target, options.filePath);
+  const query = (source: string): Query => cachedQuery(language, source);
   for (const rule of rules) {
     if (options.only && !options.only.has(rule.id)) continue;
     const level = options.levels?.[rule.id] ?? rule.severity;
     if (level === 'off') continue;
     if (!inRange(options.target, rule.since, rule.until)) continue;
     const produced: Finding[] = [];
-    const ctx: RuleContext = {
-      root,
-      text,
-      target: options.target,
-      filePath: options.filePath,
-      memo,
-      query: (source) => cachedQuery(language, source),
-      report: (at, message, fixes = []) => {
-        const range = 'startPosition' in at ? nodeRange(at) : at;
-        produced.push({ ruleId: rule.id, severity: level, message, range, fixes });
-      },
+    // The facts are shared by every rule of the run (computed on first use); only `report` is the rule's own.
+    const ctx: RuleContext = Object.create(facts);
+    ctx.query = query;
+    ctx.report = (at, message, fixes = []) => {
+      const range = 'startPosition' in at ? nodeRange(at) : at;
+      produced.push({ ruleId: rule.id, severity: level, message, range, fixes });
     };
     try {
       rule.check(ctx);

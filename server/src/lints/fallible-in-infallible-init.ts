@@ -3,13 +3,14 @@
  * fallible initializer is promised, and `pin_init::try_*!` without `? E`.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../analysis/types';
+import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { compareReleases } from '../kb/version';
-import { defineRule, nodeRange } from './engine';
-import { innerTokens, tokenMacroCalls, type InitMacro } from './macro-body';
-import { pinInitFile } from './pin-init-facts';
-import type { Scope } from '../analysis/resolve';
+import { defineRule } from './engine';
+import { innerTokens, tokenMacroCalls, type InitMacro } from '../syntax/macro-body';
+import { pinInitFile } from '../semantics/pin-init-facts';
+import type { Scope } from '../semantics/resolve';
+import { nodeRange } from '../parsing/walk';
 
 /** Tokens that start a closure, an async block or a nested function: `?` inside them is theirs. */
 const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);

@@ -1,15 +1,14 @@
 /** hrtimer-callback-signature: `HrTimerCallback::run` written for another release, or not returning `HrTimerRestart`. */
 import type { Node } from 'web-tree-sitter';
-import { namesKernelItem, signatureParamList } from '../analysis/hrtimer-syntax-gates';
-import { fileScope } from '../analysis/kernel-refs';
-import { resolveSegments, segmentsOf, type Scope } from '../analysis/resolve';
-import type { Fix } from '../analysis/types';
+import { signatureParamList } from './gates/hrtimer-syntax-gates';
+import { namesKernelItem } from '../semantics/kernel-refs';
+import { resolveSegments, segmentsOf, type Scope } from '../semantics/resolve';
+import type { Fix } from '../core/types';
 import { knowledgeBase, lastSegment, sureStatusAt } from '../kb';
 import type { KbItem, SignatureEra } from '../kb/types';
 import { compareReleases } from '../kb/version';
-import { walk } from '../parsing/walk';
-import { defineRule, nodeRange } from './engine';
-import { traitImpls } from './has-hr-timer-macro';
+import { walk, nodeRange } from '../parsing/walk';
+import { defineRule } from './engine';
 
 const CALLBACK = 'kernel::time::hrtimer::HrTimerCallback';
 const RUN = `${CALLBACK}::run`;
@@ -88,9 +87,9 @@ export default defineRule({
     const want = signatureParamList(current.text, 'run');
     const returns = /->\s*([A-Za-z_]\w*)/.exec(current.text.slice(current.text.indexOf('fn run(')))?.[1];
     if (!want) return;
-    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const scope = ctx.scope;
     const expectedReturn = returns ? `${MODULE}::${returns}` : undefined;
-    const impls = ctx.memo('hrtimer-callback-impls', () => traitImpls(ctx.root, (t) => namesKernelItem(t, scope, ctx.target, CALLBACK)));
+    const impls = ctx.kernelTraitImpls(CALLBACK);
     for (const impl of impls) {
       const run = impl.run;
       const name = run?.childForFieldName('name');

@@ -1,14 +1,13 @@
 /** hrtimer-missing-has-hr-timer: a type implements `HrTimerCallback` but nothing links it to its `HrTimer` field. */
 import type { Node } from 'web-tree-sitter';
-import { namesKernelItem } from '../analysis/hrtimer-syntax-gates';
-import { fileScope } from '../analysis/kernel-refs';
-import type { Scope } from '../analysis/resolve';
-import type { Fix } from '../analysis/types';
+import { namesKernelItem } from '../semantics/kernel-refs';
+import type { Scope } from '../semantics/resolve';
+import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { containsText, spansOutside, structureOf } from '../parsing/structure';
+import { containsText, spansOutside, structureOf } from '../syntax/structure';
 import { walk } from '../parsing/walk';
 import { defineRule } from './engine';
-import { plainTypeName, readHasHrTimer, traitImpls } from './has-hr-timer-macro';
+import { plainTypeName, readHasHrTimer } from '../syntax/has-hr-timer-macro';
 
 const CALLBACK = 'kernel::time::hrtimer::HrTimerCallback';
 const HR_TIMER = 'kernel::time::hrtimer::HrTimer';
@@ -142,8 +141,8 @@ export default defineRule({
     if (!ctx.text.includes('HrTimerCallback')) return;
     const kb = knowledgeBase();
     if (!surelyAvailable(kb, CALLBACK, ctx.target)) return;
-    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
-    const impls = ctx.memo('hrtimer-callback-impls', () => traitImpls(ctx.root, (t) => namesKernelItem(t, scope, ctx.target, CALLBACK)));
+    const scope = ctx.scope;
+    const impls = ctx.kernelTraitImpls(CALLBACK);
     if (impls.length === 0) return;
     const cov = coverage(ctx.root);
     if (cov.anything) return;

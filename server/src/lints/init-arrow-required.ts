@@ -1,7 +1,8 @@
 /** init-arrow-required: `field: <initializer>` inside an init macro, which stores the initializer itself. */
-import { defineRule, nodeRange } from './engine';
-import { structFor } from './macro-body';
-import { classifyTokens, pinInitFile } from './pin-init-facts';
+import { defineRule } from './engine';
+import { structFor } from '../syntax/macro-body';
+import { classifyTokens, pinInitFile } from '../semantics/pin-init-facts';
+import { nodeRange } from '../parsing/walk';
 
 export default defineRule({
   id: 'init-arrow-required',

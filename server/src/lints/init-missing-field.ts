@@ -1,8 +1,8 @@
 /** init-missing-field: an init macro that leaves fields of a struct in this file uninitialised. */
 import { compareReleases } from '../kb/version';
 import { defineRule } from './engine';
-import { structFor } from './macro-body';
-import { pinInitFile } from './pin-init-facts';
+import { structFor } from '../syntax/macro-body';
+import { pinInitFile } from '../semantics/pin-init-facts';
 
 export default defineRule({
   id: 'init-missing-field',

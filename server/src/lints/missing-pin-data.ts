@@ -1,10 +1,11 @@
 /** missing-pin-data: a struct that needs `#[pin_data]` (or `#[pin_data(PinnedDrop)]`) but lacks it. */
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../analysis/types';
-import { spansOutside, structureOf } from '../parsing/structure';
-import { defineRule, nodeRange } from './engine';
-import { attributeName, attributePath, attributesBefore, structFor, type StructDef } from './macro-body';
-import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
+import type { Fix } from '../core/types';
+import { spansOutside, structureOf } from '../syntax/structure';
+import { defineRule } from './engine';
+import { attributeName, attributePath, attributesBefore, structFor, type StructDef } from '../syntax/macro-body';
+import { insertAttributeBefore, pinInitFile } from '../semantics/pin-init-facts';
+import { nodeRange } from '../parsing/walk';
 
 /** Type names with a `#[pinned_drop] impl PinnedDrop for T` block in the file. */
 function pinnedDropImpls(root: Node): Map<string, Node> {

@@ -2,8 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
-import { attributeArguments, attributeName, structFor, type StructDef, type StructField } from './macro-body';
-import { pinInitFile } from './pin-init-facts';
+import { attributeArguments, attributeName, structFor, type StructDef, type StructField } from '../syntax/macro-body';
+import { pinInitFile } from '../semantics/pin-init-facts';
 
 /** The knowledge-base entry for the pin-data that exists since pin-init arrived. */
 const PIN_DATA = 'syntax::pin-field';

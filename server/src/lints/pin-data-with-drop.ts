@@ -1,8 +1,7 @@
 /** pin-data-with-drop: an `impl Drop` for a `#[pin_data]` struct of the same file. */
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
-import { pinInitFile } from './pin-init-facts';
-import { traitImpls } from './trait-impls';
+import { pinInitFile } from '../semantics/pin-init-facts';
 
 /** The knowledge-base entry for what `#[pin_data]` generates against a `Drop` impl. */
 const GUARD = 'syntax::pin-data-drop-guard';
@@ -26,7 +25,7 @@ export default defineRule({
     const { scope, structs } = pinInitFile(ctx);
     // A `Drop` of the file's own, or imported from elsewhere, is not the core trait.
     const ownDrop = scope.locals.has('Drop') || (scope.imports.has('Drop') && !/^(::)?(core|std)::ops::Drop$/.test(scope.imports.get('Drop') ?? ''));
-    for (const impl of traitImpls(ctx.root, new Set(['Drop']))) {
+    for (const impl of ctx.traitImpls('Drop')) {
       if (impl.negative || !impl.typeName || !DROP_PATHS.has(impl.trait)) continue;
       if (impl.trait === 'Drop' && ownDrop) continue;
       // The type name must mean the one struct of that name the file defines (not an import of the same name).

@@ -2,12 +2,13 @@
  * pinned-drop-mismatch: `#[pin_data(PinnedDrop)]` with no `PinnedDrop` impl for the struct, and an
  * `impl PinnedDrop` written without `#[pinned_drop]`.
  */
-import type { Fix } from '../analysis/types';
+import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { defineRule, nodeRange } from './engine';
-import { attributeArguments, attributePath } from './macro-body';
-import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
-import { hasPinnedDropAttribute, traitImpls } from './trait-impls';
+import { defineRule } from './engine';
+import { attributeArguments, attributePath } from '../syntax/macro-body';
+import { insertAttributeBefore, pinInitFile } from '../semantics/pin-init-facts';
+import { hasPinnedDropAttribute } from '../semantics/trait-impls';
+import { nodeRange } from '../parsing/walk';
 
 /** The knowledge-base entry for the `PinnedDrop` argument of `#[pin_data]`. */
 const PINNED_DROP = 'syntax::pin-data-pinned-drop';
@@ -36,7 +37,7 @@ export default defineRule({
     const { scope, structs } = pinInitFile(ctx);
     // Inside the pin-init crate (or a file with its own `PinnedDrop`) the trait is not necessarily the one meant.
     if (scope.locals.has('PinnedDrop') || scope.crateName === 'pin_init') return;
-    const impls = traitImpls(ctx.root, new Set(['PinnedDrop']));
+    const impls = ctx.traitImpls('PinnedDrop');
     const implemented = new Set<string>();
     let unreadable = false;
     for (const impl of impls) {

@@ -1,8 +1,8 @@
 /** unpinned-field: a `#[pin_data]` struct field that must stay pinned but lacks `#[pin]`. */
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from './engine';
-import { structFor, type StructField } from './macro-body';
-import { addressSensitiveType, classifyTokens, insertAttributeBefore, pathSegments, pinInitFile, resolveKernelPath } from './pin-init-facts';
+import { structFor, type StructField } from '../syntax/macro-body';
+import { addressSensitiveType, classifyTokens, insertAttributeBefore, pathSegments, pinInitFile, resolveKernelPath } from '../semantics/pin-init-facts';
 
 /** The type node that decides pinning: the type itself, or the element type of an array. */
 function outerType(type: Node): Node {

@@ -1,11 +1,11 @@
 /** unpinned-initializer: a pin-initializer moved into a box or a `let` instead of being run in place. */
 import type { Node } from 'web-tree-sitter';
 import { compareReleases } from '../kb/version';
-import type { Fix, TextEdit } from '../analysis/types';
-import { insideSkipped, structureOf } from '../parsing/structure';
-import { walk } from '../parsing/walk';
-import { defineRule, nodeRange } from './engine';
-import { classifyExpression, pathSegments, pinInitFile, resolveKernelPath, type InitializerKind } from './pin-init-facts';
+import type { Fix, TextEdit } from '../core/types';
+import { insideSkipped, structureOf } from '../syntax/structure';
+import { walk, nodeRange } from '../parsing/walk';
+import { defineRule } from './engine';
+import { classifyExpression, pathSegments, pinInitFile, resolveKernelPath, type InitializerKind } from '../semantics/pin-init-facts';
 
 /** Smart pointers whose `new` moves a value in; their `pin_init`/`init` run an initializer in place. */
 const POINTERS = new Set(['KBox', 'Box', 'VBox', 'KVBox', 'Arc', 'UniqueArc']);

@@ -1,7 +1,7 @@
 /** unpinned-phantom-pinned: a `PhantomPinned` field of a `#[pin_data]` struct without `#[pin]`. */
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
-import { insertAttributeBefore, pinInitFile } from './pin-init-facts';
+import { insertAttributeBefore, pinInitFile } from '../semantics/pin-init-facts';
 
 /** Up to 6.19 `#[pin_data]` stops the build on an unpinned `PhantomPinned`; from 7.0 it warns. */
 const REJECTED = 'syntax::unpinned-phantom-pinned-error';

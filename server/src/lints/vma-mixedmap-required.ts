@@ -1,13 +1,13 @@
 /** vma-mixedmap-required: `vm_insert_page` called on a `VmaRef` or `VmaNew` instead of a `VmaMixedMap`. */
 import type { Node } from 'web-tree-sitter';
-import { namesKernelItem } from '../analysis/hrtimer-syntax-gates';
-import { fileScope } from '../analysis/kernel-refs';
-import type { Scope } from '../analysis/resolve';
-import type { Fix } from '../analysis/types';
+import { namesKernelItem } from '../semantics/kernel-refs';
+import type { Scope } from '../semantics/resolve';
+import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { containsMatch, insideSkipped, structureOf } from '../parsing/structure';
-import { ancestorsOf, occurrencesInRun, walk } from '../parsing/walk';
-import { defineRule, nodeRange } from './engine';
+import { containsMatch, insideSkipped, structureOf } from '../syntax/structure';
+import { occurrencesInRun } from '../parsing/tree-session';
+import { ancestorsOf, walk, nodeRange } from '../parsing/walk';
+import { defineRule } from './engine';
 
 const VIRT = 'kernel::mm::virt';
 const LET_WORD = /\blet\b/g;
@@ -172,7 +172,7 @@ export default defineRule({
     if (!ctx.text.includes('vm_insert_page')) return;
     const kb = knowledgeBase();
     if (!surelyAvailable(kb, INSERT, ctx.target)) return;
-    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const scope = ctx.scope;
     const hasVia = (v: View): boolean => !!surelyAvailable(kb, `${VIRT}::${v.type}::${v.via}`, ctx.target);
     const message = (v: View, what: string): string =>
       `\`${v.type}\` has no \`vm_insert_page\` in Linux ${ctx.target}, ${what}; call it on the \`VmaMixedMap\` from \`${v.via}()\`.`;

@@ -1,5 +1,5 @@
 /**
- * The ASCII character classes the text-first readers share (parsing/structure.ts, the scope and the incremental
+ * The ASCII character classes the text-first readers share (syntax/structure.ts, the scope and the incremental
  * analyser): they scan the document by character code, which makes no match objects, and hand anything outside
  * ASCII to the tree.
  */

@@ -1,7 +1,7 @@
 /** A document's text and its parse tree, kept in step by replaying each edit into the tree. */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
-import { checkAnalysable, type SkipReason } from '../analysis/limits';
+import { checkAnalysable, type SkipReason } from '../core/limits';
 import { parseWithLimit } from './language';
 
 /** Where a text ends, as a tree-sitter point, given where it starts. */

@@ -3,7 +3,7 @@
  * syntax error anywhere in it is broken: the rules neither report inside it nor learn from it.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Position } from '../analysis/types';
+import type { Position } from '../core/types';
 import { positionsIn } from './walk';
 
 /** One unit of a file. */

@@ -13,7 +13,7 @@ import { parseWithLimit } from '../../parsing/language';
 import { keptByCfg } from './cfg';
 import { expand, macroRules, tokenTrees, type MacroRule, type Tt } from './macro-expand';
 import { shapeOf, type Shape } from './shape';
-import { makefileFields } from '../../analysis/target';
+import { makefileFields } from '../../core/target';
 
 /** What a definition is. `external` stands for anything re-exported from a crate the tree does not define here. */
 export type DefKind =

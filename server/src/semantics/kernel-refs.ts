@@ -2,9 +2,9 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { structureOf, type PlainPath, type Structure } from '../parsing/structure';
+import { structureOf, type PlainPath, type Structure } from '../syntax/structure';
 import { PLAIN_PATH_SOURCE } from '../parsing/chars';
-import { offsetInRun } from '../parsing/walk';
+import { offsetInRun } from '../parsing/tree-session';
 import { canonicalRoot, crateForPath, plainSegments, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
 
 /** A reference to a kernel item that the target release lacks. */
@@ -217,4 +217,16 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
   }
   while (next < plain.length) checkPlain(plain[next++]);
   return out;
+}
+
+/** Is `resolved` (a resolved path) the knowledge-base item `path`, under any of its names? */
+export function resolvedNames(kb: KnowledgeBase, resolved: string | undefined, path: string): boolean {
+  return !!resolved && kb.lookup(resolved).some((i) => i.path === path);
+}
+
+/** Does this path or type node, resolved through the file's imports, name the kernel item `path`? */
+export function namesKernelItem(node: Node, scope: Scope, target: string, path: string): boolean {
+  const kb = knowledgeBase();
+  const segs = segmentsOf(node);
+  return !!segs && resolvedNames(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target), path);
 }

@@ -5,8 +5,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { lastSegment } from '../kb';
-import { spansOutside, structureOf } from '../parsing/structure';
-import { attributeName, attributesBefore } from './macro-body';
+import { spansOutside, structureOf } from '../syntax/structure';
+import { attributeName, attributesBefore } from '../syntax/macro-body';
 
 /** One `impl Trait for Type` block. */
 export interface TraitImpl {

@@ -6,12 +6,13 @@
  * that does not resolve to the kernel's, a body it cannot read, ERROR nodes, macro templates.
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, sureStatusAt, sureStatusOf, type KnowledgeBase } from '../kb';
-import { nodeRange, type RuleContext } from '../lints/engine';
-import { delimiter, hasMetavariables, innerTokens, splitOnCommas } from '../lints/macro-body';
-import { containsMatch, spansOutside, structureOf } from '../parsing/structure';
-import { resolveSegments, segmentsOf, type Scope } from './resolve';
-import type { Fix, Range, TextEdit } from './types';
+import { knowledgeBase, sureStatusAt, sureStatusOf, type KnowledgeBase } from '../../kb';
+import { type RuleContext } from '../engine';
+import { delimiter, hasMetavariables, innerTokens, splitOnCommas } from '../../syntax/macro-body';
+import { containsMatch, spansOutside, structureOf } from '../../syntax/structure';
+import { resolveSegments, segmentsOf, type Scope } from '../../semantics/resolve';
+import type { Fix, Range, TextEdit } from '../../core/types';
+import { nodeRange } from '../../parsing/walk';
 
 /** One use of DMA syntax the target release does not accept. */
 export interface DmaSyntaxGate {

@@ -4,11 +4,11 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { compareReleases } from '../kb/version';
-import { fileScope } from '../analysis/kernel-refs';
-import { canonicalRoot, type Scope } from '../analysis/resolve';
-import type { Range, TextEdit } from '../analysis/types';
-import { nodeRange, type RuleContext } from './engine';
-import { delimiter, initMacros, structDefinitions, type InitMacro, type StructDef } from './macro-body';
+import { canonicalRoot, type Scope } from './resolve';
+import type { Range, TextEdit } from '../core/types';
+import type { FileFacts } from './file-facts';
+import { delimiter, type InitMacro, type StructDef } from '../syntax/macro-body';
+import { nodeRange } from '../parsing/walk';
 
 /**
  * Kernel types whose values must never move once initialised (they embed C objects the kernel points at, or
@@ -250,12 +250,9 @@ export interface PinInitFile {
   structs: Map<string, StructDef[]>;
 }
 
-/** The file's scope, init macro calls and struct definitions, memoised on the rule context. */
-export function pinInitFile(ctx: RuleContext): PinInitFile {
-  const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
-  const macros = ctx.memo('pin-init:macros', () => initMacros(ctx.root));
-  const structs = ctx.memo('pin-init:structs', () => structDefinitions(ctx.root));
-  return { scope, macros, structs };
+/** The file's scope, init macro calls and struct definitions (facts of the run). */
+export function pinInitFile(ctx: FileFacts): PinInitFile {
+  return { scope: ctx.scope, macros: ctx.initMacros, structs: ctx.structs };
 }
 
 /** Leading whitespace of the line holding `node`, and whether `node` is the first thing on it. */

@@ -4,10 +4,10 @@
  * `impl HasHrTimer<Self> for Foo { mode: RelativeMode<Monotonic>, field: self.timer }` (6.17+).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Range } from '../analysis/types';
-import { spansOutside, structureOf } from '../parsing/structure';
-import { nodeRange } from './engine';
+import type { Range } from '../core/types';
+import { spansOutside, structureOf } from './structure';
 import { delimiter, hasMetavariables, innerTokens } from './macro-body';
+import { nodeRange } from '../parsing/walk';
 
 /** Which body syntax an invocation uses; `other` for anything this reader does not recognise. */
 export type HasHrTimerForm = 'bare' | 'mode-field' | 'other';
@@ -168,7 +168,7 @@ export function plainTypeName(type: Node): string | undefined {
  * The `impl` blocks of the file for a trait, chosen by `isTrait` on the trait node (the caller resolves names),
  * outside macro definitions.
  */
-export function traitImpls(root: Node, isTrait: (trait: Node) => boolean): CallbackImpl[] {
+export function callbackImpls(root: Node, isTrait: (trait: Node) => boolean): CallbackImpl[] {
   const out: CallbackImpl[] = [];
   for (const { node } of spansOutside(structureOf(root), ['impl_item'], ['macro_definition', 'macro_invocation'])) {
     const trait = node.childForFieldName('trait');

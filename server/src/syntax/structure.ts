@@ -6,8 +6,8 @@
  * compare it with a query over every node (server/test/structure.test.ts).
  */
 import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { isIdentChar, isIdentStart, isSpace, plainWordEnd } from './chars';
-import { sessionCache, sessionFocus, sourceText } from './walk';
+import { isIdentChar, isIdentStart, isSpace, plainWordEnd } from '../parsing/chars';
+import { sessionCache, sessionFocus, sourceText } from '../parsing/tree-session';
 
 /** Node types the structure holds; each capture name equals its node type. */
 export const STRUCTURE_NODE_TYPES = [

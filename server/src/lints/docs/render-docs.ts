@@ -1,5 +1,5 @@
 /** Renders docs/lints.md from the rules' own metadata, so the docs cannot drift from the code. */
-import type { Rule } from './engine';
+import type { Rule } from '../engine';
 
 /** The Markdown of docs/lints.md for these rules. */
 export function renderLintDocs(rules: readonly Rule[]): string {

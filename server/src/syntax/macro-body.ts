@@ -3,11 +3,11 @@
  * leaves as flat token trees, and matches them with the struct definitions of the same file.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Range } from '../analysis/types';
+import type { Range } from '../core/types';
 import { PLAIN_PATH_SOURCE } from '../parsing/chars';
-import { containsMatch, spansOutside, structureOf, type Span } from '../parsing/structure';
-import { sessionText, walk } from '../parsing/walk';
-import { nodeRange } from './engine';
+import { containsMatch, spansOutside, structureOf, type Span } from './structure';
+import { sessionText } from '../parsing/tree-session';
+import { walk, nodeRange } from '../parsing/walk';
 
 /** The four initializer macros. */
 export type InitMacroName = 'pin_init' | 'try_pin_init' | 'init' | 'try_init';

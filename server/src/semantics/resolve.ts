@@ -3,7 +3,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
 import { isIdentChar, isSpace, PLAIN_PATH_SOURCE, plainWordEnd } from '../parsing/chars';
-import { sourceText } from '../parsing/walk';
+import { sourceText } from '../parsing/tree-session';
 
 /** One name a `use` declaration brings in, with the node that spells its path. */
 export interface UseLeaf {

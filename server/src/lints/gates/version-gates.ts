@@ -1,14 +1,15 @@
 /** Every place a file uses an API or macro syntax the target lacks: one list that api-unavailable and api-removed split. */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, lastSegment } from '../kb';
-import { nextRelease } from '../kb/version';
-import type { KbItem } from '../kb/types';
-import { nodeRange, type RuleContext } from '../lints/engine';
+import { knowledgeBase, lastSegment } from '../../kb';
+import { nextRelease } from '../../kb/version';
+import type { KbItem } from '../../kb/types';
+import { type RuleContext } from '../engine';
 import { dmaSyntaxGates } from './dma-syntax-gates';
 import { hrtimerSyntaxGates } from './hrtimer-syntax-gates';
 import { initSyntaxGates } from './init-syntax-gates';
-import { fileScope, gatedReferences } from './kernel-refs';
-import type { Fix, Range } from './types';
+import { gatedReferences } from '../../semantics/kernel-refs';
+import type { Fix, Range } from '../../core/types';
+import { nodeRange } from '../../parsing/walk';
 
 /** One version-gate finding, before it is reported by the rule that owns its state. */
 export interface VersionGate {
@@ -65,7 +66,7 @@ function removedIn(item: KbItem, until: string): string {
 /** All version gates of the file at the target, computed once per run and shared by both rules. */
 export function versionGates(ctx: RuleContext): VersionGate[] {
   return ctx.memo('version-gates', () => {
-    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const scope = ctx.scope;
     const out: VersionGate[] = [];
     for (const ref of gatedReferences(ctx.root, ctx.target, ctx.filePath, scope)) {
       if (ref.status.state === 'not-yet') {

@@ -5,16 +5,17 @@
  * (`syntax::impl-has-hr-timer-*` entries, the signature eras of `HrTimer::new`, method entries with a replacement).
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, lastSegment, surelyAvailable, sureStatusAt, type KnowledgeBase } from '../kb';
-import type { KbItem, SignatureEra } from '../kb/types';
-import { compareReleases, inRange } from '../kb/version';
-import { nodeRange } from '../lints/engine';
-import { hasHrTimerImpls } from '../lints/has-hr-timer-macro';
-import { delimiter, innerTokens } from '../lints/macro-body';
-import { containsMatch, containsText, insideSkipped, spansOutside, structureOf } from '../parsing/structure';
-import { resolveSegments, segmentsOf, type Scope } from './resolve';
-import { occurrencesInRun } from '../parsing/walk';
-import type { Fix, Range } from './types';
+import { knowledgeBase, lastSegment, surelyAvailable, sureStatusAt, type KnowledgeBase } from '../../kb';
+import type { KbItem, SignatureEra } from '../../kb/types';
+import { compareReleases, inRange } from '../../kb/version';
+import { hasHrTimerImpls } from '../../syntax/has-hr-timer-macro';
+import { resolvedNames } from '../../semantics/kernel-refs';
+import { delimiter, innerTokens } from '../../syntax/macro-body';
+import { containsMatch, containsText, insideSkipped, spansOutside, structureOf } from '../../syntax/structure';
+import { resolveSegments, segmentsOf, type Scope } from '../../semantics/resolve';
+import { occurrencesInRun } from '../../parsing/tree-session';
+import type { Fix, Range } from '../../core/types';
+import { nodeRange } from '../../parsing/walk';
 
 /** A use of hrtimer syntax the target release does not accept. */
 export interface SyntaxGateFinding {
@@ -30,17 +31,6 @@ const MACRO = 'kernel::impl_has_hr_timer!';
 const BARE = 'syntax::impl-has-hr-timer-bare';
 const KEYED = 'syntax::impl-has-hr-timer-mode-field';
 const NEW = 'kernel::time::hrtimer::HrTimer::new';
-
-function names(kb: KnowledgeBase, resolved: string | undefined, path: string): boolean {
-  return !!resolved && kb.lookup(resolved).some((i) => i.path === path);
-}
-
-/** Does this path or type node, resolved through the file's imports, name the kernel item `path`? */
-export function namesKernelItem(node: Node, scope: Scope, target: string, path: string): boolean {
-  const kb = knowledgeBase();
-  const segs = segmentsOf(node);
-  return !!segs && names(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target), path);
-}
 
 /** The `{ … }` body of the example in a syntax entry's signature (`mode: RelativeMode<Monotonic>, field: self.timer`). */
 function exampleBody(item: KbItem | undefined): string | undefined {
@@ -104,7 +94,7 @@ function macroForms(root: Node, target: string, scope: Scope, kb: KnowledgeBase,
   for (const impl of hasHrTimerImpls(root)) {
     if (impl.hasMetavariables || !impl.bodyRange || !impl.field) continue;
     const segs = segmentsOf(impl.macro);
-    if (!segs || !names(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target, true), MACRO)) continue;
+    if (!segs || !resolvedNames(kb, resolveSegments(segs.map((s) => s.text), scope, kb, target, true), MACRO)) continue;
     const field = impl.field.text;
     if (impl.form === 'bare' && bare) {
       const status = sureStatusAt(bare, target);
@@ -261,7 +251,7 @@ function newArguments(root: Node, target: string, scope: Scope, kb: KnowledgeBas
   const want = current && signatureParams(current.text, 'new');
   if (!item || !want) return;
   for (const call of newCalls(root, typeWords(kb, scope))) {
-    if (!names(kb, resolveSegments(call.segments, scope, kb, target), NEW)) continue;
+    if (!resolvedNames(kb, resolveSegments(call.segments, scope, kb, target), NEW)) continue;
     const count = call.count();
     if (count === want.length) continue;
     // Only a shape some other release accepts is a version problem; any other count is an ordinary error.

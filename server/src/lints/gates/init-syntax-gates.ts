@@ -5,14 +5,14 @@
  * or attribute by a path the target lacks. Every fact comes from the knowledge base's entries.
  */
 import type { Node } from 'web-tree-sitter';
-import { knowledgeBase, lastSegment, sureStatusAt, sureStatusOf, type ItemStatus } from '../kb';
-import type { KbItem } from '../kb/types';
-import { nodeRange, type RuleContext } from '../lints/engine';
-import { attributePath, attributeArguments, attributesBefore, initMacros, innerTokens, spanOf, type InitMacro } from '../lints/macro-body';
-import { offsetInRun, occurrencesInRun, sourceText } from '../parsing/walk';
-import { fileScope } from './kernel-refs';
-import { canonicalRoot, resolveSegments, segmentsOf, type Scope, type UseLeaf } from './resolve';
-import type { Fix, Range } from './types';
+import { knowledgeBase, lastSegment, sureStatusAt, sureStatusOf, type ItemStatus } from '../../kb';
+import type { KbItem } from '../../kb/types';
+import { type RuleContext } from '../engine';
+import { attributePath, attributeArguments, attributesBefore, innerTokens, spanOf, type InitMacro } from '../../syntax/macro-body';
+import { offsetInRun, occurrencesInRun, sourceText } from '../../parsing/tree-session';
+import { canonicalRoot, resolveSegments, segmentsOf, type Scope, type UseLeaf } from '../../semantics/resolve';
+import type { Fix, Range } from '../../core/types';
+import { nodeRange } from '../../parsing/walk';
 
 /** One use of macro syntax the target release does not accept. */
 export interface SyntaxGate {
@@ -43,7 +43,7 @@ function defaultErrorAttribute(m: InitMacro): Node[] | undefined {
 
 /** Gates inside the four init macros. */
 function macroGates(ctx: RuleContext, scope: Scope, out: SyntaxGate[]): void {
-  const macros = ctx.memo('pin-init:macros', () => initMacros(ctx.root));
+  const macros = ctx.initMacros;
   const zeroed = sureStatusOf(knowledgeBase(), 'syntax::zeroed-tail', ctx.target);
   const initZeroed = sureStatusOf(knowledgeBase(), 'syntax::init-zeroed-tail', ctx.target);
   const block = sureStatusOf(knowledgeBase(), 'syntax::init-code-block', ctx.target);
@@ -283,7 +283,7 @@ function importFix(leaf: UseLeaf, replacement: string): Fix[] {
 /** Finds pin-init syntax that the target release lacks or no longer has (facts from the knowledge base). */
 export function initSyntaxGates(ctx: RuleContext): SyntaxGate[] {
   return ctx.memo('pin-init:syntax-gates', () => {
-    const scope = ctx.memo('scope', () => fileScope(ctx.root, ctx.filePath));
+    const scope = ctx.scope;
     const out: SyntaxGate[] = [];
     macroGates(ctx, scope, out);
     unionGates(ctx, scope, out);

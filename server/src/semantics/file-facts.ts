@@ -1,0 +1,68 @@
+/**
+ * What the rules know about the file under analysis: each fact is defined here once, computed on first use and kept
+ * for one run of the engine over one tree (then dropped with the run, so no node outlives its tree). Rules read
+ * `ctx.scope`, `ctx.initMacros`, … instead of computing these themselves; values a rule family shares that are not
+ * facts about the file (a gate's findings) go through `memo`.
+ */
+import type { Node } from 'web-tree-sitter';
+import { initMacros, structDefinitions, type InitMacro, type StructDef } from '../syntax/macro-body';
+import { callbackImpls, type CallbackImpl } from '../syntax/has-hr-timer-macro';
+import { structureOf, type Structure } from '../syntax/structure';
+import { fileScope, namesKernelItem } from './kernel-refs';
+import type { Scope } from './resolve';
+import { traitImpls, type TraitImpl } from './trait-impls';
+
+/** The per-run facts of one file. */
+export interface FileFacts {
+  readonly root: Node;
+  readonly text: string;
+  /** The kernel release being checked against, e.g. "6.15". */
+  readonly target: string;
+  /** Path of the file being checked, when known (for crate-relative paths). */
+  readonly filePath?: string;
+  /** The file's imports and local items, resolved against the knowledge base. */
+  readonly scope: Scope;
+  /** The file's shared structure: its items, macro calls, attributes and paths, found from the text. */
+  readonly structure: Structure;
+  /** Every pin-init macro call (`pin_init!`, `try_init!`, …) of the file. */
+  readonly initMacros: InitMacro[];
+  /** The file's struct definitions by name. */
+  readonly structs: Map<string, StructDef[]>;
+  /** The file's impls of a trait named by its last segment (`Drop`, `PinnedDrop`), whatever path names it. */
+  traitImpls(lastSegment: string): TraitImpl[];
+  /** The file's impls of the kernel trait `path`, the trait resolved through the file's imports at the target. */
+  kernelTraitImpls(path: string): CallbackImpl[];
+  /** Computes a value once per run and shares it between the rules that ask for it under `key`. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** Facts for one run over `root`; nothing is computed until a rule asks for it. */
+export function fileFacts(root: Node, text: string, target: string, filePath?: string): FileFacts {
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
+  const facts: FileFacts = {
+    root,
+    text,
+    target,
+    filePath,
+    get scope() {
+      return memo('scope', () => fileScope(root, filePath));
+    },
+    get structure() {
+      return structureOf(root);
+    },
+    get initMacros() {
+      return memo('init-macros', () => initMacros(root));
+    },
+    get structs() {
+      return memo('structs', () => structDefinitions(root));
+    },
+    traitImpls: (lastSegment) => memo(`trait-impls:${lastSegment}`, () => traitImpls(root, new Set([lastSegment]))),
+    kernelTraitImpls: (path) => memo(`kernel-trait-impls:${path}`, () => callbackImpls(root, (t) => namesKernelItem(t, facts.scope, target, path))),
+    memo,
+  };
+  return facts;
+}
