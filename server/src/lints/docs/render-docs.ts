@@ -6,7 +6,7 @@ export function renderLintDocs(rules: readonly Rule[]): string {
   const out: string[] = [
     '# Kernel Rust lints',
     '',
-    '<!-- Generated from the rule files by `npm run docs:lints`; do not edit by hand. -->',
+    '<!-- Generated from the rule files by `npm run rules:gen`; do not edit by hand. -->',
     '',
     'Every diagnostic carries `source: kernel-rust` and the rule id as its `code`.',
     'Silence one finding with `// kernel-rust: allow(<rule-id>)` on the line before it (or on the same line),',
