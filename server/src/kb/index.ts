@@ -181,3 +181,13 @@ export function knowledgeBase(): KnowledgeBase {
   shared ??= new KnowledgeBase(ITEMS);
   return shared;
 }
+
+/**
+ * The first release of the item at `path` (its `since`). Throws for a path the knowledge base does not have, so a
+ * rule gated on a missing item fails when it is loaded instead of going silent.
+ */
+export function sinceOf(path: string): string {
+  const since = knowledgeBase().lookup(path)[0]?.since;
+  if (!since) throw new Error(`the knowledge base has no item ${path}`);
+  return since;
+}

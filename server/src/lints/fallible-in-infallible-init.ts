@@ -5,10 +5,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
-import { compareReleases } from '../kb/version';
 import { defineRule } from './engine';
 import { innerTokens, tokenMacroCalls, type InitMacro } from '../syntax/macro-body';
-import { pinInitFile } from '../semantics/pin-init-facts';
+import { pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 import type { Scope } from '../semantics/resolve';
 import { nodeRange } from '../parsing/walk';
 
@@ -59,7 +58,8 @@ function isCrateMacro(m: InitMacro, scope: Scope): boolean {
 /** Can `try_pin_init!`/`try_init!` be named the same way as this call, resolving to the kernel's macro? */
 function renameWorks(m: InitMacro, scope: Scope, target: string): boolean {
   const segs = m.path.map((p) => p.text);
-  if (segs.length > 1) return segs[0] === 'kernel' && compareReleases(target, '6.15') < 0;
+  // A written `kernel::pin_init!` can become `kernel::try_pin_init!` while the kernel crate still has the former.
+  if (segs.length > 1) return segs[0] === 'kernel' && !!surelyAvailable(knowledgeBase(), `${segs.join('::')}!`, target);
   const tryName = `try_${segs[0]}`;
   const imported = scope.imports.get(tryName);
   if (imported !== undefined) return imported.startsWith('kernel::');
@@ -115,7 +115,7 @@ function promisedError(m: InitMacro): string | undefined {
 export default defineRule({
   id: 'fallible-in-infallible-init',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`; a `pin_init!`/`init!` that is the returned value of a function declared `-> impl PinInit<T, E>`/`-> impl Init<T, E>` with an `E` other than `Infallible`; and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',

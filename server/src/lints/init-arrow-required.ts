@@ -1,13 +1,13 @@
 /** init-arrow-required: `field: <initializer>` inside an init macro, which stores the initializer itself. */
 import { defineRule } from './engine';
 import { structFor } from '../syntax/macro-body';
-import { classifyTokens, pinInitFile } from '../semantics/pin-init-facts';
+import { classifyTokens, pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 import { nodeRange } from '../parsing/walk';
 
 export default defineRule({
   id: 'init-arrow-required',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags a field in `pin_init!`/`try_pin_init!`/`init!`/`try_init!` that is given an initializer (`new_mutex!(…)`, `Mutex::new(…)`, `HrTimer::new()`, a nested `pin_init!(…)` …) with `:` instead of `<-`.',

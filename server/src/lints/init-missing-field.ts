@@ -1,13 +1,13 @@
 /** init-missing-field: an init macro that leaves fields of a struct in this file uninitialised. */
-import { compareReleases } from '../kb/version';
+import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
 import { structFor } from '../syntax/macro-body';
-import { pinInitFile } from '../semantics/pin-init-facts';
+import { pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 
 export default defineRule({
   id: 'init-missing-field',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags a `pin_init!`/`try_pin_init!`/`init!`/`try_init!` for a struct defined in the same file that does not mention every field and has no `..Zeroable::init_zeroed()` (before 6.17: `..Zeroable::zeroed()`) tail.',
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     const { macros, structs } = pinInitFile(ctx);
-    const tail = compareReleases(ctx.target, '6.17') >= 0 ? '..Zeroable::init_zeroed()' : '..Zeroable::zeroed()';
+    const tail = surelyAvailable(knowledgeBase(), 'syntax::init-zeroed-tail', ctx.target) ? '..Zeroable::init_zeroed()' : '..Zeroable::zeroed()';
     for (const m of macros) {
       if (m.hasMetavariables || !m.body || m.tail || !m.typeName) continue;
       // Anything the reader does not understand (or fields switched on by cfg) means silence.

@@ -4,7 +4,7 @@ import type { Fix } from '../core/types';
 import { spansOutside, structureOf } from '../syntax/structure';
 import { defineRule } from './engine';
 import { attributeName, attributePath, attributesBefore, structFor, type StructDef } from '../syntax/macro-body';
-import { insertAttributeBefore, pinInitFile } from '../semantics/pin-init-facts';
+import { insertAttributeBefore, pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 import { nodeRange } from '../parsing/walk';
 
 /** Type names with a `#[pinned_drop] impl PinnedDrop for T` block in the file. */
@@ -29,7 +29,7 @@ function pinnedDropImpls(root: Node): Map<string, Node> {
 export default defineRule({
   id: 'missing-pin-data',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags structs that use pin-init without `#[pin_data]`: a struct with `#[pin]` fields, a struct built with `pin_init!`/`try_pin_init!` in the same file, and a struct with a `#[pinned_drop]` impl whose attribute is not `#[pin_data(PinnedDrop)]`.',

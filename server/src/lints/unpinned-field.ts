@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from './engine';
 import { structFor, type StructField } from '../syntax/macro-body';
-import { addressSensitiveType, classifyTokens, insertAttributeBefore, pathSegments, pinInitFile, resolveKernelPath } from '../semantics/pin-init-facts';
+import { addressSensitiveType, classifyTokens, insertAttributeBefore, pathSegments, pinInitFile, resolveKernelPath, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 
 /** The type node that decides pinning: the type itself, or the element type of an array. */
 function outerType(type: Node): Node {
@@ -12,7 +12,7 @@ function outerType(type: Node): Node {
 export default defineRule({
   id: 'unpinned-field',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags fields of a `#[pin_data]` struct that hold an address-sensitive kernel type (`Mutex`, `SpinLock`, `CondVar`, `Completion`, `HrTimer`, `Work`, list links, registrations …) or are initialised in place with a pin-initializer, but are not marked `#[pin]`.',

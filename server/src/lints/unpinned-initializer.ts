@@ -1,11 +1,11 @@
 /** unpinned-initializer: a pin-initializer moved into a box or a `let` instead of being run in place. */
 import type { Node } from 'web-tree-sitter';
-import { compareReleases } from '../kb/version';
+import { knowledgeBase, surelyAvailable } from '../kb';
 import type { Fix, TextEdit } from '../core/types';
 import { insideSkipped, structureOf } from '../syntax/structure';
 import { walk, nodeRange } from '../parsing/walk';
 import { defineRule } from './engine';
-import { classifyExpression, pathSegments, pinInitFile, resolveKernelPath, type InitializerKind } from '../semantics/pin-init-facts';
+import { classifyExpression, pathSegments, pinInitFile, resolveKernelPath, type InitializerKind, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
 
 /** Smart pointers whose `new` moves a value in; their `pin_init`/`init` run an initializer in place. */
 const POINTERS = new Set(['KBox', 'Box', 'VBox', 'KVBox', 'Arc', 'UniqueArc']);
@@ -46,7 +46,7 @@ function calleeOf(expr: Node): Node {
 export default defineRule({
   id: 'unpinned-initializer',
   // pin-init arrived in 6.4; before it none of this syntax exists.
-  since: '6.4',
+  since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
     what: 'Flags a pin-initializer (`new_mutex!`, `Mutex::new`, `new_spinlock!`, `new_condvar!`, `HrTimer::new`, a `pin_init!` value …) that is passed to `KBox::new`/`Box::new`/`Arc::new`/`VBox::new`/`KVBox::new`, or bound with `let` and then used as if it were the value.',
@@ -99,7 +99,7 @@ export default defineRule({
         const edits: TextEdit[] = [{ range: nodeRange(l.decl), newText: `stack_pin_init!(let ${l.name.text} = ${l.value.text});` }];
         const imported = scope.imports.has('stack_pin_init') || scope.locals.has('stack_pin_init!') || scope.globs.includes('pin_init');
         if (!imported) {
-          const home = compareReleases(ctx.target, '6.15') >= 0 ? 'pin_init' : 'kernel';
+          const home = surelyAvailable(knowledgeBase(), 'pin_init::stack_pin_init!', ctx.target) ? 'pin_init' : 'kernel';
           const uses = ctx.root.namedChildren.filter((c) => c?.type === 'use_declaration');
           const last = uses[uses.length - 1];
           const at = last ? nodeRange(last).end : { line: 0, character: 0 };

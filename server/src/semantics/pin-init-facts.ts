@@ -7,8 +7,13 @@ import { compareReleases } from '../kb/version';
 import { canonicalRoot, type Scope } from './resolve';
 import type { Range, TextEdit } from '../core/types';
 import type { FileFacts } from './file-facts';
+import { sinceOf } from '../kb';
 import { delimiter, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
+
+
+/** The pin-init API (`kernel::init`) arrived in 6.4; before it the pin-init rules have nothing to check. */
+export const PIN_INIT_SINCE: string = sinceOf('kernel::init');
 
 /**
  * Kernel types whose values must never move once initialised (they embed C objects the kernel points at, or
