@@ -2,94 +2,40 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { knowledgeBase, pickForTarget, statusAt, sureStatusAt } from '../src/kb';
 import { ITEMS } from '../src/kb/data';
-import { RELEASES } from '../src/kb/releases';
 import type { KbItem } from '../src/kb/types';
-import { compareReleases, inRange, isKnownRelease } from '../src/kb/version';
+import { VALIDATORS } from '../src/kb/validate';
 
-const label = (i: KbItem): string => `${i.path} [${i.since}, ${i.until ?? '…'})`;
+for (const [name, validate] of Object.entries(VALIDATORS)) {
+  test(`knowledge base invariant ${name} holds for the data`, () => {
+    assert.deepEqual(validate(ITEMS), []);
+  });
+}
 
-test('every path or alias names at most one entry at any release', () => {
-  const byName = new Map<string, KbItem[]>();
-  for (const i of ITEMS) for (const p of [i.path, ...(i.aliases ?? [])]) byName.set(p, [...(byName.get(p) ?? []), i]);
-  const clashes: string[] = [];
-  for (const [name, items] of byName) {
-    for (const r of RELEASES) {
-      const live = items.filter((i) => inRange(r, i.since, i.until));
-      if (live.length > 1) clashes.push(`${name} @ ${r}: ${live.map(label).join(' and ')}`);
-    }
-  }
-  assert.deepEqual(clashes, []);
-});
+const base: KbItem = { path: 'x::Good', kind: 'struct', since: '6.10', signatures: [{ text: 'pub struct Good;' }], docs: 'A well-formed entry used by the negative tests.', link: 'https://rust.docs.kernel.org/kernel/x/struct.Good.html' };
 
-test('every release named in the data is a known release', () => {
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    const named = [i.since, i.until, i.knownAbsentIn, i.knownRemovedBy, ...(i.backportedTo ?? []), ...(i.removedInStable ?? []), ...(i.signatures ?? []).flatMap((s) => [s.since, s.until]), ...(i.changes ?? []).map((c) => c.version)];
-    for (const r of named) if (r !== undefined && !isKnownRelease(r)) bad.push(`${i.path}: ${r}`);
-  }
-  assert.deepEqual(bad, []);
-});
+/** One bad entry (or set) per invariant: each validator must reject it, and accept the good entry. */
+const BAD: Record<keyof typeof VALIDATORS, { items: KbItem[]; expect: RegExp }> = {
+  uniqueNames: { items: [base, { ...base, since: '6.12' }], expect: /x::Good @ 6\.12: /u },
+  knownReleases: { items: [{ ...base, since: '6.99' }], expect: /6\.99 is not a known release/u },
+  rangesInsideItem: { items: [{ ...base, until: '6.9' }], expect: /since >= until/u },
+  signatureErasDisjoint: { items: [{ ...base, signatures: [{ text: 'a' }, { since: '6.12', text: 'b' }] }], expect: /2 signatures/u },
+  replacementsResolve: { items: [{ ...base, until: '6.12', replacement: 'x::Missing' }], expect: /x::Missing missing at 6\.12/u },
+  docsAndLinks: { items: [{ ...base, link: 'https://example.com/x' }], expect: /link https:\/\/example\.com/u },
+  uncertaintyBounds: { items: [{ ...base, backportedTo: ['6.11'] }], expect: /backportedTo 6\.11 not before since/u },
+  docsErasOrdered: { items: [{ ...base, docsByRelease: [{ text: 'x'.repeat(50) }, { since: '6.12', text: 'y'.repeat(50) }] }], expect: /only the last docs era may be open-ended/u },
+};
 
-test('since comes before until, and signature eras and changes lie inside the item\'s range', () => {
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    if (i.until && compareReleases(i.since, i.until) >= 0) bad.push(`${label(i)}: since >= until`);
-    for (const s of i.signatures ?? []) {
-      const since = s.since ?? i.since;
-      const until = s.until ?? i.until;
-      if (compareReleases(since, i.since) < 0) bad.push(`${i.path}: signature starts before the item`);
-      if (until && i.until && compareReleases(until, i.until) > 0) bad.push(`${i.path}: signature outlives the item`);
-      if (until && compareReleases(since, until) >= 0) bad.push(`${i.path}: empty signature era`);
-    }
-    for (const c of i.changes ?? []) if (!inRange(c.version, i.since, i.until)) bad.push(`${i.path}: change at ${c.version} outside its range`);
-  }
-  assert.deepEqual(bad, []);
-});
+for (const [name, { items, expect }] of Object.entries(BAD)) {
+  test(`knowledge base invariant ${name} rejects a bad entry`, () => {
+    const validate = VALIDATORS[name];
+    assert.deepEqual(validate([base]), [], 'the good entry passes');
+    const problems = validate(items);
+    assert.ok(problems.some((p) => expect.test(p)), `expected ${expect} in ${JSON.stringify(problems)}`);
+  });
+}
 
-test('signature eras of one item do not overlap', () => {
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    for (const r of RELEASES) {
-      const n = (i.signatures ?? []).filter((s) => inRange(r, s.since ?? i.since, s.until ?? i.until)).length;
-      if (n > 1) bad.push(`${i.path} @ ${r}: ${n} signatures`);
-    }
-  }
-  assert.deepEqual(bad, []);
-});
-
-test('each replacement exists at the release its item leaves', () => {
-  const kb = knowledgeBase();
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    if (i.replacement && !i.until) bad.push(`${i.path}: replacement without until`);
-    if (!i.replacement || !i.until) continue;
-    const r = kb.resolve(i.replacement, i.until);
-    if (!r || statusAt(r, i.until).state !== 'available') bad.push(`${i.path} → ${i.replacement} missing at ${i.until}`);
-  }
-  assert.deepEqual(bad, []);
-});
-
-test('docs are present and links point at the official kernel Rust docs', () => {
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    if (i.docs.trim().length < 20) bad.push(`${i.path}: docs too short`);
-    if (!/^https:\/\/rust\.docs\.kernel\.org\/[A-Za-z0-9_/.#:-]+$/.test(i.link)) bad.push(`${i.path}: link ${i.link}`);
-    if (i.confidence === 'uncertain' && !i.note) bad.push(`${i.path}: uncertain without a note saying what is known`);
-  }
-  assert.deepEqual(bad, []);
-});
-
-test('uncertainty bounds are consistent', () => {
-  const bad: string[] = [];
-  for (const i of ITEMS) {
-    if (i.knownAbsentIn && compareReleases(i.knownAbsentIn, i.since) >= 0) bad.push(`${i.path}: knownAbsentIn not before since`);
-    if (i.knownRemovedBy && (!i.until || compareReleases(i.knownRemovedBy, i.until) < 0)) bad.push(`${i.path}: knownRemovedBy without until, or before it`);
-    if (i.knownRemovedBy && !(i.confidence === 'uncertain' && (!i.uncertainAbout || i.uncertainAbout.includes('until')))) bad.push(`${i.path}: knownRemovedBy on a sure until`);
-    for (const r of i.removedInStable ?? []) if (!inRange(r, i.since, i.until)) bad.push(`${i.path}: removedInStable ${r} outside the item's range`);
-    for (const b of i.backportedTo ?? []) if (compareReleases(b, i.since) >= 0) bad.push(`${i.path}: backportedTo ${b} not before since`);
-    if (i.uncertainAbout && i.confidence !== 'uncertain') bad.push(`${i.path}: uncertainAbout without confidence`);
-  }
-  assert.deepEqual(bad, []);
+test('every invariant has a negative test', () => {
+  assert.deepEqual(Object.keys(BAD).sort(), Object.keys(VALIDATORS).sort());
 });
 
 test('the documented release moves are in the data (spot checks against the trees)', () => {
@@ -153,22 +99,4 @@ test('an old and a new entry under one path: the one live at the target wins', (
   assert.equal(pickForTarget([old, neu], '6.16'), old);
   assert.equal(pickForTarget([old, neu], '6.18'), neu);
   assert.equal(pickForTarget([old, neu], '6.14'), old);
-});
-
-test('docs by release lie inside the item\'s range, do not overlap, and are not empty', () => {
-  for (const item of ITEMS) {
-    const eras = item.docsByRelease ?? [];
-    let previousEnd: string | undefined;
-    for (const [n, era] of eras.entries()) {
-      const since = era.since ?? item.since;
-      assert.ok(era.text.trim().length > 40, `${label(item)}: docs era ${n} is empty`);
-      assert.ok(isKnownRelease(since) && (!era.until || isKnownRelease(era.until)), `${label(item)}: docs era ${n} names an unknown release`);
-      assert.ok(compareReleases(since, item.since) >= 0, `${label(item)}: docs era ${n} starts before the item`);
-      if (era.until) assert.ok(compareReleases(since, era.until) < 0, `${label(item)}: docs era ${n} is empty or reversed`);
-      if (item.until && era.until) assert.ok(compareReleases(era.until, item.until) <= 0, `${label(item)}: docs era ${n} ends after the item`);
-      if (previousEnd) assert.ok(compareReleases(since, previousEnd) >= 0, `${label(item)}: docs eras overlap`);
-      previousEnd = era.until;
-      if (n < eras.length - 1) assert.ok(era.until, `${label(item)}: only the last docs era may be open-ended`);
-    }
-  }
 });
