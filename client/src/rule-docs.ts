@@ -8,10 +8,10 @@ import type { Middleware } from 'vscode-languageclient/node';
 import { RULE_DOC_SCHEME, ruleDocPath, ruleOfPath, ruleSection } from './rule-sections';
 
 /** The custom editor's view type (package.json `customEditors`). */
-export const RULE_DOCS_VIEW_TYPE = 'kernelRust.ruleDocs';
+const RULE_DOCS_VIEW_TYPE = 'kernelRust.ruleDocs';
 
 /** The page of one rule. */
-export function ruleDocUri(rule: string): vscode.Uri {
+function ruleDocUri(rule: string): vscode.Uri {
   return vscode.Uri.from({ scheme: RULE_DOC_SCHEME, path: ruleDocPath(rule) });
 }
 

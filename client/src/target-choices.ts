@@ -13,7 +13,7 @@ export interface TargetChoice {
 export const OFFERED_RELEASES: readonly string[] = [...RELEASES].reverse();
 
 /** "auto" then every known release, newest first, each with a one-line description. */
-export function targetChoices(): TargetChoice[] {
+function targetChoices(): TargetChoice[] {
   return [
     {
       value: 'auto',

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The UTF-8 byte order mark. */
-export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A file's bytes as read, with what is needed to write it back the same way. */
 export interface ReadFile {
@@ -33,7 +33,7 @@ export function readForFix(file: string): ReadFile {
 }
 
 /** Temporary files are named after the original with this infix and never end in `.rs`, so no walk picks one up. */
-export const TEMP_INFIX = '.kernel-rust-fix-';
+const TEMP_INFIX = '.kernel-rust-fix-';
 
 /**
  * Writes `text` (with the original's BOM, if it had one) over a file read by {@link readForFix}. Refuses, changing

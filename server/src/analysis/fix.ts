@@ -15,7 +15,7 @@ import type { Finding, Fix, Range, TextEdit } from '../core/types';
 export const MECHANICAL_FIX_RULES: ReadonlySet<string> = new Set(['api-removed', 'api-unavailable']);
 
 /** At most this many rounds of fix → re-lint; fixes that unlock further fixes settle well within it. */
-export const MAX_FIX_ROUNDS = 8;
+const MAX_FIX_ROUNDS = 8;
 
 /** A fix that was applied, where its finding was (0-based, in the text of the round it was applied in). */
 export interface AppliedFix {

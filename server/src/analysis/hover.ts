@@ -88,7 +88,7 @@ export function formatSignature(sig: string | undefined): string | undefined {
 }
 
 /** The docs of the item for a target: the entry for the target's era when the text differs by release. */
-export function docsAt(item: KbItem, target: string): string {
+function docsAt(item: KbItem, target: string): string {
   const eras = item.docsByRelease ?? [];
   const inRange = eras.find((e) => compareReleases(e.since ?? item.since, target) <= 0 && (!e.until || compareReleases(target, e.until) < 0));
   if (inRange) return inRange.text;

@@ -19,7 +19,7 @@ export const SRCROOT = '%SRCROOT%';
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** The kernel subsystem a rule is about, from its id (one table, so a new rule falls back to `general`). */
-export function ruleSubsystem(ruleId: string): string {
+function ruleSubsystem(ruleId: string): string {
   if (ruleId.startsWith('api-')) return 'all';
   if (ruleId.startsWith('hrtimer-')) return 'hrtimer';
   if (ruleId.startsWith('vma-')) return 'mm';

@@ -1,7 +1,7 @@
 /** What the analyser refuses to look at, and why: the same rules for the server and the CLI. */
 
 /** Documents longer than this many UTF-16 code units are not parsed (the largest kernel Rust file is far smaller). */
-export const MAX_ANALYSED_CHARS = 1024 * 1024;
+const MAX_ANALYSED_CHARS = 1024 * 1024;
 
 /** Why a text is not analysed. */
 export interface SkipReason {

@@ -22,7 +22,7 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'kernel-rust';
 
 /** Turns a finding into an LSP diagnostic carrying its rule id, source and docs link. */
-export function toDiagnostic(f: Finding): Diagnostic {
+function toDiagnostic(f: Finding): Diagnostic {
   const href = ruleDocsUri(f.ruleId);
   return {
     range: f.range,

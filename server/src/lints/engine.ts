@@ -17,8 +17,6 @@ export interface RuleDocs {
 
 /** What a rule's check function receives: the file's facts (semantics/file-facts.ts) and a way to report. */
 export interface RuleContext extends FileFacts {
-  /** A query compiled once per process and reused. */
-  query(source: string): Query;
   /** Reports a finding at a node or range. */
   report(at: Node | Range, message: string, fixes?: Fix[]): void;
 }
@@ -42,7 +40,7 @@ export function defineRule(rule: Rule): Rule {
 const queryCache = new Map<string, Query>();
 
 /** Compiles a query once for the language and keeps it for the life of the process. */
-export function cachedQuery(language: Language, source: string): Query {
+function cachedQuery(language: Language, source: string): Query {
   let q = queryCache.get(source);
   if (!q) {
     q = new Query(language, source);
@@ -145,10 +143,8 @@ export function finishFindings(root: Node, text: string, raw: readonly Finding[]
 
 function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   const root = tree.rootNode;
-  const language = tree.language;
   const findings: Finding[] = [];
   const facts = fileFacts(root, text, options.target, options.filePath);
-  const query = (source: string): Query => cachedQuery(language, source);
   for (const rule of rules) {
     if (options.only && !options.only.has(rule.id)) continue;
     const level = options.levels?.[rule.id] ?? rule.severity;
@@ -157,7 +153,6 @@ function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: 
     const produced: Finding[] = [];
     // The facts are shared by every rule of the run (computed on first use); only `report` is the rule's own.
     const ctx: RuleContext = Object.create(facts);
-    ctx.query = query;
     ctx.report = (at, message, fixes = []) => {
       const range = 'startPosition' in at ? nodeRange(at) : at;
       produced.push({ ruleId: rule.id, severity: level, message, range, fixes });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 /** The longest a single parse may run before it is abandoned (a failed parse publishes nothing). */
-export const PARSE_TIME_LIMIT_MS = 3000;
+const PARSE_TIME_LIMIT_MS = 3000;
 
 /** Folders searched for the wasm files: next to the bundle first, then the source layout. */
 function wasmSearchDirs(): string[] {
@@ -20,7 +20,7 @@ function wasmSearchDirs(): string[] {
 }
 
 /** Full path of a wasm file shipped with the extension; throws a readable error when it is missing. */
-export function locateWasm(name: string): string {
+function locateWasm(name: string): string {
   for (const dir of wasmSearchDirs()) {
     const candidate = path.join(dir, name);
     if (fs.existsSync(candidate)) return candidate;
@@ -67,7 +67,7 @@ function installDirectWordAccess(module: Partial<WasmModule>): void {
 }
 
 /** The Rust language, loaded once per process. */
-export function loadRust(): Promise<Language> {
+function loadRust(): Promise<Language> {
   loading ??= (async () => {
     const module: Record<string, unknown> = { locateFile: (file: string) => locateWasm(file) };
     await Parser.init(module);

@@ -44,7 +44,7 @@ export function sessionFocus(tree: Node['tree']): readonly Node[] | undefined {
  * The text ranges (string offsets, end exclusive) the current run looks at in `tree`: the focused top-level nodes,
  * or the whole text. Rules that search the text for a word search only these.
  */
-export function sessionRanges(root: Node): readonly (readonly [number, number])[] {
+function sessionRanges(root: Node): readonly (readonly [number, number])[] {
   const focus = sessionFocus(root.tree);
   if (!focus) return [[0, sourceText(root).length]];
   const cache = sessionCache(root.tree);

@@ -97,7 +97,7 @@ export function resolveKernelPath(segments: readonly string[], scope: Scope, fil
 }
 
 /** The kernel module a file inside rust/kernel defines (`rust/kernel/sync/lock/mutex.rs` → `kernel::sync::lock::mutex`). */
-export function kernelModuleOf(filePath: string | undefined): string | undefined {
+function kernelModuleOf(filePath: string | undefined): string | undefined {
   const m = filePath ? /\/rust\/kernel\/(.+)\.rs$/.exec(filePath.replace(/\\/g, '/')) : null;
   if (!m) return undefined;
   const parts = m[1].split('/');
@@ -138,7 +138,7 @@ export interface InitializerKind {
 }
 
 /** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
-export function classifyCallee(segments: readonly string[], macro: boolean, scope: Scope, filePath?: string): InitializerKind | undefined {
+function classifyCallee(segments: readonly string[], macro: boolean, scope: Scope, filePath?: string): InitializerKind | undefined {
   const name = segments[segments.length - 1];
   if (macro) {
     const pinned = PIN_MACROS.has(name);

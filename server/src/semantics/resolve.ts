@@ -607,7 +607,3 @@ function joinPath(base: string, rest: readonly string[], suffix: string): string
   return (rest.length > 0 ? `${base}::${rest.join('::')}` : base) + suffix;
 }
 
-/** Is this the root segment of a path the resolver treats as kernel-owned? */
-export function isKernelRoot(name: string): boolean {
-  return ROOTS.has(name);
-}

@@ -185,7 +185,7 @@ function tokenHit(
 }
 
 /** Kernel path of a type node (`HrTimer<Self>`, `&VmaNew`, `kernel::sync::Arc<T>`), or undefined. */
-export function resolveType(typeNode: Node, scope: Scope, kb: KnowledgeBase, target: string): string | undefined {
+function resolveType(typeNode: Node, scope: Scope, kb: KnowledgeBase, target: string): string | undefined {
   let t: Node | null = typeNode;
   while (t && (t.type === 'reference_type' || t.type === 'pointer_type')) t = t.childForFieldName('type');
   if (!t) return undefined;

@@ -164,7 +164,7 @@ function readField(tokens: Node[]): InitField | InitTail {
 }
 
 /** Reads an init macro call from its path tokens (one per segment) and argument token tree. */
-export function readInitMacro(path: Node[], nameNode: Node, args: Node, invocation?: Node): InitMacro | undefined {
+function readInitMacro(path: Node[], nameNode: Node, args: Node, invocation?: Node): InitMacro | undefined {
   const last = path[path.length - 1];
   if (!last || !INIT_MACROS.has(last.text)) return undefined;
   const tokens = innerTokens(args);

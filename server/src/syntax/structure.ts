@@ -34,12 +34,6 @@ export interface Span {
   end: number;
 }
 
-/** One found node other than the structure nodes. */
-export interface Capture {
-  name: ExtraCapture;
-  node: Node;
-}
-
 /**
  * Captures besides the structure nodes, for the rules that need them. `path` and `inner` are the paths that are not
  * plain text and those of them that are the `path` part of a longer one (the kernel-reference scan reads plain paths

@@ -11,7 +11,7 @@ export type CfgValue = boolean | undefined;
 const KNOWN: Readonly<Record<string, boolean>> = { kernel: true, test: false, doctest: false, testlib: false, miri: false };
 
 /** The value of a cfg predicate such as `not(kernel)`, `any(feature = "std", feature = "alloc")`. */
-export function evalCfg(predicate: string): CfgValue {
+function evalCfg(predicate: string): CfgValue {
   const p = new CfgParser(predicate);
   const v = p.predicate();
   return p.done() ? v : undefined;

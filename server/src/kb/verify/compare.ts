@@ -107,7 +107,7 @@ export interface KbPathParts {
 }
 
 /** `kernel::sync::new_mutex!`, `pin_init::#[pin_data]`, `pin_init::#[derive(Zeroable)]`, `kernel::sync::Mutex`. */
-export function splitKbPath(p: string): KbPathParts {
+function splitKbPath(p: string): KbPathParts {
   const derive = /^(.*)::#\[derive\(([A-Za-z_]\w*)\)\]$/.exec(p);
   if (derive) return { parent: derive[1].split('::'), name: derive[2], ns: 'macro' };
   const attr = /^(.*)::#\[([A-Za-z_]\w*)\]$/.exec(p);
@@ -119,7 +119,7 @@ export function splitKbPath(p: string): KbPathParts {
 }
 
 /** The definitions a knowledge-base path names in the tree; `publicOnly` as seen from another crate. */
-export function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true, kind?: ItemKind): Def[] {
+function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true, kind?: ItemKind): Def[] {
   const parts = splitKbPath(p);
   const { parent, name } = parts;
   // A macro's alias may be spelled without `!` (`kernel::fmt` as `use kernel::fmt;` imports the macro).

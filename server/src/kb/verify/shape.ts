@@ -93,7 +93,7 @@ function truncateGenerics(t: string, depth: number): string {
 }
 
 /** Replaces `Name<…>` and `Name` with `Self`, so `-> CoherentAllocation<T>` inside its own impl equals `-> Self`. */
-export function selfNormalized(type: string, selfNames: readonly string[]): string {
+function selfNormalized(type: string, selfNames: readonly string[]): string {
   let t = type;
   for (const name of selfNames) {
     if (!name || name === 'Self') continue;
@@ -143,7 +143,7 @@ function paramName(p: Node): string {
 }
 
 /** The shape of a `function_item` or `function_signature_item`. */
-export function fnShape(fn: Node, elidedParams = false): FnShape {
+function fnShape(fn: Node, elidedParams = false): FnShape {
   let receiver: string | undefined;
   const params: { name: string; type: string }[] = [];
   for (const p of named(field(fn, 'parameters'))) {
@@ -177,7 +177,7 @@ function boundList(bounds: Node | null): string[] {
 }
 
 /** The shape of a type-level item node; undefined for node types it does not describe. */
-export function typeShape(node: Node): TypeShape | undefined {
+function typeShape(node: Node): TypeShape | undefined {
   const unsafe = node.children.some((c) => c?.type === 'unsafe');
   switch (node.type) {
     case 'struct_item':
