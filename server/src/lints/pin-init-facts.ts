@@ -324,14 +324,20 @@ export function initializersFromSignatures(signatures: readonly InitializerSigna
 /** A return type naming an initializer trait: files without one skip reading their functions. */
 export const INITIALIZER_RETURN = /\bimpl\s+(?:[\w:]*::)?(?:Pin)?Init\b/;
 
-/** Signatures of the functions this file defines outside traits, with the type of the impl around methods. */
+/**
+ * Signatures of the functions this file defines outside traits that return an initializer, with the type of the impl
+ * around methods. Found from the text (`-> impl PinInit`), not by walking every function: most files have few.
+ * A name that the file also gives to another function is dropped (the call might mean that one).
+ */
 function fileSignatures(ctx: RuleContext): InitializerSignature[] {
   const out: InitializerSignature[] = [];
-  for (const { node } of ctx.query('(function_item) @f').captures(ctx.root)) {
+  for (const m of ctx.text.matchAll(/->\s*impl\s+(?:[\w:]*::)?(?:Pin)?Init\b/g)) {
+    const arrow = ctx.root.descendantForIndex(m.index ?? 0);
+    const node = arrow?.type === '->' ? arrow.parent : null;
+    if (node?.type !== 'function_item') continue;
     const name = node.childForFieldName('name')?.text;
     if (!name) continue;
     const container = node.parent?.type === 'declaration_list' ? node.parent.parent : null;
-    if (container?.type === 'trait_item') continue;
     let owner: string | undefined;
     if (container?.type === 'impl_item') {
       let t = container.childForFieldName('type');
@@ -339,8 +345,14 @@ function fileSignatures(ctx: RuleContext): InitializerSignature[] {
       if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
       if (t?.type !== 'type_identifier') continue;
       owner = t.text;
-    } else if (node.parent?.type !== 'source_file') continue; // a function in a module is named through it from outside
+    } else if (node.parent?.type !== 'source_file') continue; // in a trait, a module or a body: not named like this
     out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '' });
+  }
+  const perName = new Map<string, number>();
+  for (const s of out) perName.set(s.name, (perName.get(s.name) ?? 0) + 1);
+  for (const [name, n] of perName) {
+    const all = ctx.text.match(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))?.length ?? 0;
+    if (all > n) for (const s of out) if (s.name === name) s.returns = '';
   }
   return out;
 }
