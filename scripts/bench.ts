@@ -16,6 +16,8 @@ import { editLoad } from '../server/test/edit-load';
 import { TestClient } from '../server/test/lsp-client';
 import type * as Analyser from './bench-analyser';
 import { generateCorpus, generateFile, Rng } from './bench-corpus';
+import { belowRecall, runMutants } from './mutants-lib';
+import { createRustParser } from '../server/src/parsing/language';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -262,6 +264,39 @@ async function measureColdStart(text: string, runs = 5): Promise<number> {
   return percentile(times, 50);
 }
 
+// ───────────────────────── recall (npm run mutants) ─────────────────────────
+
+/** The kernel trees the recall headline runs on: those given, else the newest release folder of $KR_CORPUS. */
+function recallTrees(given: readonly string[]): string[] {
+  if (given.length) return [...given];
+  const corpus = process.env.KR_CORPUS ?? path.join(os.tmpdir(), 'kr-corpus');
+  if (!fs.existsSync(corpus)) return [];
+  const releases = fs.readdirSync(corpus).filter((d) => /^\d+\.\d+$/.test(d) && fs.existsSync(path.join(corpus, d, 'Makefile')));
+  releases.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  return releases.length ? [path.join(corpus, releases[0])] : [];
+}
+
+/** Per-rule recall of the mutation benchmark on real trees; `skipped` when there is none to run on. */
+async function measureRecall(given: readonly string[]): Promise<Record<string, unknown>> {
+  const trees = recallTrees(given);
+  if (trees.length === 0) return { skipped: 'no kernel tree given and none under $KR_CORPUS' };
+  progress(`recall: mutants over ${trees.join(', ')}`);
+  const parser = await createRustParser();
+  try {
+    const r = runMutants(parser, trees);
+    return {
+      trees: r.trees.map((t) => ({ path: t.path, release: t.release, mutants: t.mutants, untouchedFindings: t.untouchedFindings })),
+      recall: Object.fromEntries(Object.entries(r.rules).map(([rule, s]) => [rule, s.visible ? s.recall : null])),
+      wrongPlace: Object.values(r.rules).reduce((n, s) => n + s.wrongPlace, 0),
+      collateralFindings: Object.values(r.rules).reduce((n, s) => n + s.collateralFindings, 0),
+      below90: belowRecall(r, 90),
+      ms: r.ms,
+    };
+  } finally {
+    parser.delete();
+  }
+}
+
 // ───────────────────────── report ─────────────────────────
 
 interface TreeResult {
@@ -341,6 +376,7 @@ async function main(): Promise<void> {
     const coldStartMs = await measureColdStart(generateFile(1000, 77, 'cold_start'));
     progress('server: 10,000 edits in bursts of 100 with a hover after each burst');
     const load = await measureLoad(big);
+    const recall = await measureRecall(args.trees);
 
     const result = {
       machine: machine(),
@@ -362,6 +398,7 @@ async function main(): Promise<void> {
       cliBudgetMs: generated.cliBudgetMs,
       peakRssMb: generated.peakRssMb,
       trees,
+      mutants: recall,
       missed: [] as string[],
     };
     const missed = treeMisses(generated, 'corpus');
@@ -397,6 +434,9 @@ async function main(): Promise<void> {
           [`${name}: CLI time / peak RSS`, `${t.cliWholeTreeMs} ms / ${t.peakRssMb} MB`, `≤ ${t.cliBudgetMs} ms / ${TARGETS.peakRssMb} MB`],
         );
       }
+      if ('recall' in recall) {
+        for (const [rule, value] of Object.entries(recall.recall as Record<string, number | null>)) rows.push([`recall: ${rule}`, value === null ? 'no site' : `${value} %`, '']);
+      } else rows.push(['recall', `skipped (${String(recall.skipped)})`, '']);
       const w0 = Math.max(...rows.map((r) => r[0].length));
       const w1 = Math.max(...rows.map((r) => r[1].length));
       const lines = [

@@ -11,6 +11,8 @@ export interface Expectation {
   severity: string;
   ruleId: string;
   message: string;
+  /** Only at these releases (`error@6.15,6.16[rule]`); at every target of the fixture when omitted. */
+  releases?: string[];
 }
 
 /** A parsed fixture. */
@@ -23,34 +25,70 @@ export interface Fixture {
   expectations: Expectation[];
 }
 
-const ANNOTATION = /^(\s*)\/\/(\s*)(\^+)\s+(error|warning|info|hint)\[([a-z0-9-]+)\]:\s*(.*)$/;
+/** `//   ^^^^ level[@release,…][rule]: message` — the only annotation form. */
+const ANNOTATION = /^(\s*)\/\/(\s*)(\^+)\s+(error|warning|info|hint)(?:@(\d+\.\d+(?:\s*,\s*\d+\.\d+)*))?\[([a-z0-9-]+)\]:\s*(\S.*)$/;
+/** Anything that starts like an annotation (a comment whose text begins with `^`) must be one. */
+const MARKER = /^\s*\/\/\s*\^/;
+const HEADER = /^\/\/@\s*([a-z-]+):\s*(.*)$/;
+const RELEASE = /^\d+\.\d+$/;
 
-/** Parses the `//@` headers and `^^^ level[rule]: message` annotations of a fixture. */
-export function readFixture(file: string): Fixture {
-  const text = fs.readFileSync(file, 'utf8');
+/**
+ * Parses the `//@` headers and `^^^ level[rule]: message` annotations of a fixture's text. Malformed markers,
+ * unknown headers or rules, releases the fixture does not run at, and annotations before any code are errors, so
+ * that a typo cannot silently turn an expectation into a comment.
+ */
+export function parseFixture(file: string, text: string, knownRules?: ReadonlySet<string>): Fixture {
   const lines = text.split('\n');
   const targets: string[] = [];
   let filePath: string | undefined;
   const expectations: Expectation[] = [];
   let lastCode = -1;
+  const fail = (i: number, why: string): never => {
+    throw new Error(`${file}:${i + 1}: ${why}: ${lines[i]}`);
+  };
   lines.forEach((line, i) => {
-    const header = /^\/\/@\s*(kernel|path):\s*(.+)$/.exec(line);
-    if (header) {
-      if (header[1] === 'kernel') targets.push(...header[2].split(',').map((s) => s.trim()).filter(Boolean));
-      else filePath = `/fixture-tree/${header[2].trim()}`;
+    if (line.startsWith('//@')) {
+      const header = HEADER.exec(line);
+      if (!header) fail(i, 'malformed header (expected "//@ kernel: X" or "//@ path: P")');
+      const [, key, value] = header as RegExpExecArray;
+      if (key === 'kernel') {
+        const releases = value.split(',').map((r) => r.trim());
+        if (releases.some((r) => !RELEASE.test(r))) fail(i, 'a kernel header lists releases like 6.15, 7.0');
+        targets.push(...releases);
+      } else if (key === 'path') {
+        if (!value.trim()) fail(i, 'empty path header');
+        filePath = `/fixture-tree/${value.trim()}`;
+      } else fail(i, `unknown header "${key}"`);
       return;
     }
-    const m = ANNOTATION.exec(line);
-    if (m) {
-      if (lastCode < 0) throw new Error(`${file}:${i + 1}: annotation before any code line`);
-      const start = m[1].length + 2 + m[2].length;
-      expectations.push({ line: lastCode, start, length: m[3].length, severity: m[4], ruleId: m[5], message: m[6].trim() });
+    if (MARKER.test(line)) {
+      const m = ANNOTATION.exec(line);
+      if (!m) fail(i, 'malformed annotation (expected "//   ^^^ level[rule]: message" or "level@6.15[rule]")');
+      const [, lead, gap, carets, severity, at, ruleId, message] = m as RegExpExecArray;
+      if (lastCode < 0) fail(i, 'annotation before any code line');
+      if (knownRules && !knownRules.has(ruleId)) fail(i, `unknown rule "${ruleId}"`);
+      const releases = at?.split(',').map((r) => r.trim());
+      expectations.push({ line: lastCode, start: lead.length + 2 + gap.length, length: carets.length, severity, ruleId, message: message.trim(), releases });
       return;
     }
     lastCode = i;
   });
   if (targets.length === 0) throw new Error(`${file}: missing "//@ kernel: X" header`);
+  for (const e of expectations) {
+    const stray = e.releases?.find((r) => !targets.includes(r));
+    if (stray) throw new Error(`${file}:${e.line + 2}: annotation for ${stray}, which is not among the fixture's targets (${targets.join(', ')})`);
+  }
   return { file, text, targets, filePath, expectations };
+}
+
+/** Reads and parses a fixture file (see {@link parseFixture}). */
+export function readFixture(file: string, knownRules?: ReadonlySet<string>): Fixture {
+  return parseFixture(file, fs.readFileSync(file, 'utf8'), knownRules);
+}
+
+/** The expectations that apply when the fixture runs at `target`. */
+export function expectationsAt(fixture: Fixture, target: string): Expectation[] {
+  return fixture.expectations.filter((e) => !e.releases || e.releases.includes(target));
 }
 
 /** Every .rs fixture under a folder. */

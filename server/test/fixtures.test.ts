@@ -3,13 +3,15 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../src/analysis/analyze';
 import { RULES } from '../src/lints/rules';
-import { applyEdits, compare, fixtureFiles, readFixture } from './fixture-harness';
+import { applyEdits, compare, expectationsAt, fixtureFiles, readFixture } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
 
 const DIR = path.join(ROOT, 'test-fixtures', 'lints');
 
+const RULE_IDS = new Set(RULES.map((r) => r.id));
+
 for (const file of fixtureFiles(DIR)) {
-  const fixture = readFixture(file);
+  const fixture = readFixture(file, RULE_IDS);
   for (const target of fixture.targets) {
     test(`${path.relative(DIR, file)} @ ${target}`, async () => {
       const parser = await sharedParser();
@@ -22,7 +24,7 @@ for (const file of fixtureFiles(DIR)) {
       assert.equal(result.status, 'analysed');
       if (result.status !== 'analysed') return;
       assert.deepEqual(errors, []);
-      assert.deepEqual(compare(fixture.expectations, result.findings), []);
+      assert.deepEqual(compare(expectationsAt(fixture, target), result.findings), []);
       // Every quick fix, applied, removes the finding it was offered for.
       for (const f of result.findings) {
         for (const fix of f.fixes) {
@@ -40,7 +42,7 @@ for (const file of fixtureFiles(DIR)) {
 }
 
 test('every rule has fixtures that make it fire, and a fixture where it stays silent', () => {
-  const files = fixtureFiles(DIR).map(readFixture);
+  const files = fixtureFiles(DIR).map((f) => readFixture(f, RULE_IDS));
   for (const rule of RULES) {
     const own = files.filter((f) => path.basename(path.dirname(f.file)) === rule.id);
     assert.ok(own.length > 0, `no fixtures for ${rule.id} in test-fixtures/lints/${rule.id}/`);

@@ -21,19 +21,39 @@ function positionOf(needle: string, nth = 0): { line: number; character: number 
 
 type Hover = { contents: { kind: string; value: string }; range: unknown } | null;
 
+/** A failing server must fail these tests, not hang the suite: each test has a bound, and so has each wait. */
+const BOUND = { timeout: 30_000 };
+
+function within<T>(p: Promise<T>, what: string, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Runs `body` at a target release and puts the setting back to `auto` whatever happens, so a failure does not leak into the next test. */
+async function atTarget(release: string, body: () => Promise<void>): Promise<void> {
+  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: release } } });
+  try {
+    await body();
+  } finally {
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto' } } });
+  }
+}
+
 before(async () => {
   client = new TestClient();
-  await client.initialize({}, pathToFileURL(TREE).href);
+  await within(client.initialize({}, pathToFileURL(TREE).href), 'initialize');
 });
 
 after(async () => {
   await client.stop();
 });
 
-test('hover over stdio answers with Markdown for kernel items and null for local code', async () => {
+test('hover over stdio answers with Markdown for kernel items and null for local code', BOUND, () => atTarget('6.15', async () => {
   const uri = 'file:///virtual/hover.rs';
   const text = 'use kernel::time::Instant;\nfn f(x: u32) -> u32 { x }\n';
-  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '6.15' } } });
   await client.open(uri, text);
   const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } })) as Hover;
   assert.equal(h?.contents.kind, 'markdown');
@@ -42,10 +62,9 @@ test('hover over stdio answers with Markdown for kernel items and null for local
   assert.equal(none, null);
   const past = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 0 } });
   assert.equal(past, null);
-  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto' } } });
-});
+}));
 
-test('inside a kernel tree, hover shows the tree\'s own docs and go-to-definition jumps into its sources', async () => {
+test('inside a kernel tree, hover shows the tree\'s own docs and go-to-definition jumps into its sources', BOUND, async () => {
   const indexed = new Promise<void>((resolve) => {
     client.conn.onNotification('kernelRust/indexing', (p: { state: string }) => {
       if (p.state === 'done') resolve();
@@ -54,7 +73,7 @@ test('inside a kernel tree, hover shows the tree\'s own docs and go-to-definitio
   await client.open(DRIVER_URI, TEXT);
   // The first request starts indexing in the background; it never waits for it.
   await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: DRIVER_URI }, position: positionOf('Mutex<u32>') });
-  await indexed;
+  await within(indexed, 'indexing of test-fixtures/kernel-tree');
   const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: DRIVER_URI }, position: positionOf('Mutex<u32>') })) as Hover;
   const value = h?.contents.value ?? '';
   assert.match(value, /pub type Mutex<T> = super::Lock<T, MutexBackend>/);
@@ -71,8 +90,7 @@ test('inside a kernel tree, hover shows the tree\'s own docs and go-to-definitio
   assert.equal(def.range.start.line, 9);
 });
 
-test('completion over stdio offers kernel paths of the target release only', async () => {
-  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: '6.15' } } });
+test('completion over stdio offers kernel paths of the target release only', BOUND, () => atTarget('6.15', async () => {
   const uri = 'file:///virtual/complete.rs';
   await client.open(uri, 'use kernel::time::\n');
   const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 18 } })) as {
@@ -81,5 +99,4 @@ test('completion over stdio offers kernel paths of the target release only', asy
   const labels = (list?.items ?? []).map((i) => i.label);
   assert.ok(labels.includes('hrtimer') && labels.includes('Ktime'), labels.join(', '));
   assert.ok(!labels.includes('Instant'));
-  await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { kernelRust: { targetVersion: 'auto' } } });
-});
+}));

@@ -99,13 +99,16 @@ export class TestClient {
   /** Shuts the server down and waits for the process to end. */
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    // A server that is stuck (the test failed because of it) must not keep the suite waiting: kill it after a while.
+    const killer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
     try {
-      await this.conn.sendRequest('shutdown');
+      await Promise.race([this.conn.sendRequest('shutdown'), exited]);
       await this.conn.sendNotification('exit');
     } catch {
       this.proc.kill();
     }
     const code = await exited;
+    clearTimeout(killer);
     this.conn.dispose();
     return code;
   }

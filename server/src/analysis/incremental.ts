@@ -11,6 +11,7 @@ import type { Tree } from 'web-tree-sitter';
 import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
 import { OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
+import { INITIALIZER_RETURN } from '../semantics/pin-init-facts';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from '../semantics/resolve';
@@ -43,6 +44,8 @@ export const FILE_WIDE_TESTS: readonly RegExp[] = [
   /packed/,
   /PhantomPinned/,
   /#\[pin\]/,
+  // A function returning `impl PinInit<…>` makes its callers initializers (pin-init-facts.ts).
+  INITIALIZER_RETURN,
   // `mod x;` anywhere silences pinned-drop-mismatch for every struct of the file.
   OUT_OF_LINE_MODULE,
 ];

@@ -8,7 +8,7 @@ import { canonicalRoot, type Scope } from './resolve';
 import type { Range, TextEdit } from '../core/types';
 import type { FileFacts } from './file-facts';
 import { sinceOf } from '../kb';
-import { delimiter, type InitMacro, type StructDef } from '../syntax/macro-body';
+import { delimiter, enclosingImplType, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
 
 
@@ -138,8 +138,20 @@ export interface InitializerKind {
 }
 
 /** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
-function classifyCallee(segments: readonly string[], macro: boolean, scope: Scope, filePath?: string): InitializerKind | undefined {
+function classifyCallee(
+  segments: readonly string[],
+  macro: boolean,
+  scope: Scope,
+  filePath?: string,
+  locals?: LocalInitializers,
+  selfType?: string,
+): InitializerKind | undefined {
   const name = segments[segments.length - 1];
+  if (!macro && locals && locals.size > 0 && segments.length <= 2) {
+    const owner = segments.length === 2 ? (segments[0] === 'Self' ? selfType : segments[0]) : undefined;
+    const own = locals.get(owner ? `${owner}::${name}` : name);
+    if (own) return { ...own, label: segments.join('::') };
+  }
   if (macro) {
     const pinned = PIN_MACROS.has(name);
     if (!pinned && !INIT_MACROS.has(name)) return undefined;
@@ -195,7 +207,7 @@ export function pathSegments(node: Node): string[] | undefined {
 }
 
 /** Classifies a parsed expression: a macro call or function call that produces an initializer. */
-export function classifyExpression(expr: Node, scope: Scope, filePath?: string): InitializerKind | undefined {
+export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
   if (expr.type === 'macro_invocation') {
     const m = expr.childForFieldName('macro');
     const segs = m ? pathSegments(m) : undefined;
@@ -204,7 +216,8 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string):
   if (expr.type === 'call_expression') {
     const f = expr.childForFieldName('function');
     const segs = f ? pathSegments(f) : undefined;
-    return segs ? classifyCallee(segs, false, scope, filePath) : undefined;
+    const self = segs && segs[0] === 'Self' && locals?.size ? enclosingImplType(expr) : undefined;
+    return segs ? classifyCallee(segs, false, scope, filePath, locals, self) : undefined;
   }
   return undefined;
 }
@@ -213,7 +226,7 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string):
  * Classifies a value written as tokens inside a macro body: exactly one call `path!(…)` or `path(…)`
  * (turbofish allowed), nothing before or after it.
  */
-export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string): InitializerKind | undefined {
+export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
   let i = 0;
   if (tokens[i]?.type === '::') i++;
   const segs: string[] = [];
@@ -245,7 +258,8 @@ export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?:
   const args = tokens[i];
   if (!args || args.type !== 'token_tree' || i !== tokens.length - 1) return undefined;
   if (!macro && delimiter(args) !== '(') return undefined;
-  return classifyCallee(segs, macro, scope, filePath);
+  const self = !macro && segs[0] === 'Self' && locals?.size ? enclosingImplType(tokens[0]) : undefined;
+  return classifyCallee(segs, macro, scope, filePath, locals, self);
 }
 
 /** The pin-init view of a file, computed once per run and shared by the rules. */
@@ -253,11 +267,107 @@ export interface PinInitFile {
   scope: Scope;
   macros: InitMacro[];
   structs: Map<string, StructDef[]>;
+  /** Functions of this file that return an initializer (see {@link initializersFromSignatures}). */
+  initializers: LocalInitializers;
 }
 
-/** The file's scope, init macro calls and struct definitions (facts of the run). */
+/**
+ * A function signature as the pin-init rules read it: `fn name(…) -> returns`, inside `impl owner` when `owner` is
+ * set. The file's own functions are read here; a tree index can hand in more (the signatures of the driver's other
+ * files) through {@link initializersFromSignatures}.
+ */
+export interface InitializerSignature {
+  owner?: string;
+  name: string;
+  /** The return type as written (`impl PinInit<Self, Error>`), empty when none. */
+  returns: string;
+}
+
+/** Initializers by callee (`name` for free functions, `Owner::name` for methods); null when a name is ambiguous. */
+export type LocalInitializers = ReadonlyMap<string, InitializerKind | null>;
+
+/** What a return type says, when it is `impl PinInit<T…>` or `impl Init<T…>` (with `+ 'a` bounds allowed). */
+export function initializerReturn(returns: string): Omit<InitializerKind, 'label'> | undefined {
+  const m = /^impl\s+(?:(?:pin_init|kernel(?:::init)?)::)?(PinInit|Init)\s*<([\s\S]*)>\s*(?:\+\s*'\w+\s*)*$/.exec(returns.trim());
+  if (!m) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < m[2].length; i++) {
+    const c = m[2][i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if (c === '>' || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      args.push(m[2].slice(from, i).trim());
+      from = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  args.push(m[2].slice(from).trim());
+  const error = args[1];
+  return { pinned: m[1] === 'PinInit', fallible: !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error) };
+}
+
+/** The initializers among some signatures; a callee that also names a function returning something else is ambiguous. */
+export function initializersFromSignatures(signatures: readonly InitializerSignature[]): Map<string, InitializerKind | null> {
+  const out = new Map<string, InitializerKind | null>();
+  for (const s of signatures) {
+    const key = s.owner ? `${s.owner}::${s.name}` : s.name;
+    const kind = initializerReturn(s.returns);
+    const prev = out.get(key);
+    if (!kind || prev === null) {
+      out.set(key, null);
+      continue;
+    }
+    const label = key;
+    if (prev && (prev.pinned !== kind.pinned || prev.fallible !== kind.fallible)) out.set(key, null);
+    else out.set(key, { label, ...kind });
+  }
+  return out;
+}
+
+/** A return type naming an initializer trait: files without one skip reading their functions. */
+export const INITIALIZER_RETURN = /\bimpl\s+(?:[\w:]*::)?(?:Pin)?Init\b/;
+
+/**
+ * Signatures of the functions this file defines outside traits that return an initializer, with the type of the impl
+ * around methods. Found from the text (`-> impl PinInit`), not by walking every function: most files have few.
+ * A name that the file also gives to another function is dropped (the call might mean that one).
+ */
+function fileSignatures(ctx: FileFacts): InitializerSignature[] {
+  const out: InitializerSignature[] = [];
+  for (const m of ctx.text.matchAll(/->\s*impl\s+(?:[\w:]*::)?(?:Pin)?Init\b/g)) {
+    const arrow = ctx.root.descendantForIndex(m.index ?? 0);
+    const node = arrow?.type === '->' ? arrow.parent : null;
+    if (node?.type !== 'function_item') continue;
+    const name = node.childForFieldName('name')?.text;
+    if (!name) continue;
+    const container = node.parent?.type === 'declaration_list' ? node.parent.parent : null;
+    let owner: string | undefined;
+    if (container?.type === 'impl_item') {
+      let t = container.childForFieldName('type');
+      if (t?.type === 'generic_type') t = t.childForFieldName('type');
+      if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
+      if (t?.type !== 'type_identifier') continue;
+      owner = t.text;
+    } else if (node.parent?.type !== 'source_file') continue; // in a trait, a module or a body: not named like this
+    out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '' });
+  }
+  const perName = new Map<string, number>();
+  for (const s of out) perName.set(s.name, (perName.get(s.name) ?? 0) + 1);
+  for (const [name, n] of perName) {
+    const all = ctx.text.match(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))?.length ?? 0;
+    if (all > n) for (const s of out) if (s.name === name) s.returns = '';
+  }
+  return out;
+}
+
+/** The file's scope, init macro calls, struct definitions and initializer-returning functions (facts of the run). */
 export function pinInitFile(ctx: FileFacts): PinInitFile {
-  return { scope: ctx.scope, macros: ctx.initMacros, structs: ctx.structs };
+  const initializers = ctx.memo('pin-init:initializers', () =>
+    INITIALIZER_RETURN.test(ctx.text) ? initializersFromSignatures(fileSignatures(ctx)) : new Map<string, InitializerKind | null>(),
+  );
+  return { scope: ctx.scope, macros: ctx.initMacros, structs: ctx.structs, initializers };
 }
 
 /** Leading whitespace of the line holding `node`, and whether `node` is the first thing on it. */
