@@ -162,8 +162,13 @@ test('a one-character edit inside a function re-checks only that function', asyn
 test('every whole-text test a rule makes is known to the incremental analyser', () => {
   // A rule that gates on the whole file's text (`text.includes('X')`) makes every unit depend on X anywhere; the
   // analyser must know such words, or an edit elsewhere would leave stale findings.
-  const sources = ['lints', 'analysis'].flatMap((d) =>
-    fs.readdirSync(path.join(ROOT, 'server', 'src', d)).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, 'server', 'src', d, f)),
+  // Every layer a rule can reach: the rules, their gates and the readers and facts below them.
+  const sources = ['lints', 'syntax', 'semantics', 'analysis'].flatMap((d) =>
+    fs
+      .readdirSync(path.join(ROOT, 'server', 'src', d), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('docs'))
+      .map((f) => path.join(ROOT, 'server', 'src', d, f)),
   );
   const known = FILE_WIDE_TESTS.map((re) => re.source);
   const found: string[] = [];

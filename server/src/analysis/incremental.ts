@@ -10,7 +10,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
-import { OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
+import { MACRO_SPELLS_PINNED_DROP, OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
 import { INITIALIZER_RETURN } from '../semantics/pin-init-facts';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
@@ -24,7 +24,7 @@ import { unitsOf, type Unit } from '../parsing/units';
  * of them changes its answer, every unit may change. A test (incremental.test.ts) keeps this list in step with the
  * rule sources.
  */
-export const FILE_WIDE_TESTS: readonly RegExp[] = [
+export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: string): boolean }[] = [
   /impl_has_hr_timer/,
   /HrTimerCallback/,
   /HrTimer/,
@@ -48,6 +48,8 @@ export const FILE_WIDE_TESTS: readonly RegExp[] = [
   INITIALIZER_RETURN,
   // `mod x;` anywhere silences pinned-drop-mismatch for every struct of the file.
   OUT_OF_LINE_MODULE,
+  // A macro anywhere that spells `PinnedDrop` may write the impl a `#[pin_data(PinnedDrop)]` struct needs.
+  MACRO_SPELLS_PINNED_DROP,
 ];
 
 /** A unit that declares a type alias (after its attributes and comments). */
@@ -212,6 +214,18 @@ function declaredInText(text: string): string[] {
   return out;
 }
 
+/** What may stand at the top level of a file: items, and the comments and attributes before them. */
+const TOP_LEVEL = new Set([
+  'attribute_item', 'inner_attribute_item', 'line_comment', 'block_comment', 'const_item', 'static_item', 'macro_invocation',
+  'macro_definition', 'empty_statement', 'mod_item', 'foreign_mod_item', 'struct_item', 'union_item', 'enum_item', 'type_item',
+  'function_item', 'function_signature_item', 'impl_item', 'trait_item', 'use_declaration', 'extern_crate_declaration',
+]);
+
+/** Is this healthy unit a piece of an item the parser cut apart, rather than an item? */
+function isFragment(u: Unit): boolean {
+  return !u.broken && u.nodes.some((n) => !TOP_LEVEL.has(n.type));
+}
+
 function relativePosition(p: Position, origin: Position): Position {
   return p.line === origin.line ? { line: 0, character: p.character - origin.character } : { line: p.line - origin.line, character: p.character };
 }
@@ -265,7 +279,12 @@ export class IncrementalAnalyzer {
     });
 
     const key = snapshotKey(options, scope, text);
-    const plan = this.plan(key, units, unitFacts, matches, declared, scope);
+    // When the parser could not keep items whole, some units are fragments of items (a parameter list, a lone
+    // statement) whose findings depend on each other through local names, which no declared name ties: fragments
+    // are always checked again, together.
+    const fragments = new Set<number>();
+    if (root.hasError) units.forEach((u, i) => isFragment(u) && fragments.add(i));
+    const plan = this.plan(key, units, unitFacts, matches, declared, scope, fragments);
     const ruleIndex = new Map(this.rules.map((r, i) => [r.id, i]));
     const fresh = (i: number): UnitRecord => ({
       text: units[i].text,
@@ -317,6 +336,7 @@ export class IncrementalAnalyzer {
     matches: readonly Match[],
     declared: ReadonlySet<string>,
     scope: Scope,
+    fragments: ReadonlySet<number>,
   ): { recheck: Set<number>; context: Set<number>; carried: Map<number, UnitRecord> } | undefined {
     let best: Match | undefined;
     for (const m of matches) {
@@ -347,14 +367,14 @@ export class IncrementalAnalyzer {
     units.forEach((u, i) => {
       if (u.broken) return;
       const r = best.old[i] >= 0 ? old.units[best.old[i]] : undefined;
-      if (!r || !r.findings || sharesAny(facts[i].words, ties)) recheck.add(i);
+      if (!r || !r.findings || fragments.has(i) || sharesAny(facts[i].words, ties)) recheck.add(i);
       else carried.set(i, r);
     });
     if (recheck.size === 0) return { recheck, context: recheck, carried };
     // Context: healthy units tied by a declared name to a unit being checked again.
     const around = new Set<string>();
     for (const i of recheck) for (const w of facts[i].words) if (declared.has(w)) around.add(w);
-    const context = new Set(recheck);
+    const context = new Set([...recheck, ...fragments]);
     // A type alias in the context names the same type under another name (`type Flash = Strobe;`): units using the
     // alias belong to the context too, and so on along a chain of aliases.
     for (let grew = true; grew; ) {

@@ -20,6 +20,15 @@ const TRAIT_PATHS = new Set(['PinnedDrop', 'pin_init::PinnedDrop', '::pin_init::
  */
 export const OUT_OF_LINE_MODULE = /(?:^|\n)[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*;/;
 
+/**
+ * Whether a macro call or definition anywhere in the text spells `PinnedDrop` (and may so generate the impl): a
+ * whole-file test too, as the rule reads it from the whole text, broken parts included.
+ */
+export const MACRO_SPELLS_PINNED_DROP = {
+  source: 'a macro body spelling PinnedDrop',
+  test: (text: string): boolean => text.includes('PinnedDrop') && macroSpells(text, 'PinnedDrop'),
+};
+
 export default defineRule({
   id: 'pinned-drop-mismatch',
   since: knowledgeBase().lookup(PINNED_DROP)[0]?.since,
