@@ -9,7 +9,7 @@ import { buildIndex } from '../src/analysis/tree-index';
 import { KernelIndex } from '../src/features/kernel-index';
 import { sharedParser } from './helpers';
 
-// Real kernel trees laid out one per release (scripts/accuracy-table.mjs documents the layout); read in place, never
+// Real kernel trees laid out one per release (scripts/accuracy-table.ts documents the layout); read in place, never
 // copied into the repository. Without them the real-docs tests are skipped.
 const CORPUS = process.env.KERNEL_RUST_CORPUS ?? '/tmp/kr-corpus';
 const TREE = path.join(CORPUS, '6.18');
