@@ -24,8 +24,8 @@ export interface TargetRange {
 export type RangeReading = { kind: 'range'; range: TargetRange } | { kind: 'release'; release: string } | { kind: 'invalid'; reason: string };
 
 /** True when the text is written as a range (has `..`), so it is read by {@link readTargetRange}. */
-export function looksLikeRange(text: string): boolean {
-  return text.includes('..');
+export function looksLikeRange(value: string): boolean {
+  return value.includes('..');
 }
 
 /** One end of a range: a known release, a point release or a release candidate of one. */
