@@ -1,6 +1,7 @@
 /** Every command of the extension, in one table. */
 import * as vscode from 'vscode';
 import { configuredTarget, DEVELOPMENT_RELEASES, OFFERED_RELEASES, writeTarget } from './settings';
+import { newerThan } from './target-choices';
 
 /** What commands need from the extension. */
 export interface CommandHost {
@@ -32,17 +33,32 @@ async function showChangesToTarget(host: CommandHost): Promise<void> {
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
 
+const RANGE_ITEM = 'A range of releases…';
+
 async function selectTargetVersion(): Promise<void> {
   const current = configuredTarget();
   const items: vscode.QuickPickItem[] = [
     { label: 'auto', description: 'from the kernel tree\'s Makefile, else the newest published release known', picked: current === 'auto' },
+    {
+      label: RANGE_ITEM,
+      description: current.includes('..') ? `current: ${current}` : 'for code that must build on several kernels: pick the oldest, then the newest',
+    },
     ...OFFERED_RELEASES.map((r) => {
       const notes = [DEVELOPMENT_RELEASES.includes(r) ? 'in development (release candidates)' : '', r === current ? 'current' : ''].filter(Boolean);
       return { label: r, description: notes.join(' · ') || undefined, picked: r === current };
     }),
   ];
   const pick = await vscode.window.showQuickPick(items, { title: 'Kernel Rust: target kernel version', placeHolder: `now: ${current}` });
-  if (pick) await writeTarget(pick.label);
+  if (!pick) return;
+  if (pick.label !== RANGE_ITEM) {
+    await writeTarget(pick.label);
+    return;
+  }
+  const releaseItems = (list: readonly string[]) => list.map((r) => ({ label: r, description: DEVELOPMENT_RELEASES.includes(r) ? 'in development' : undefined }));
+  const from = await vscode.window.showQuickPick(releaseItems(OFFERED_RELEASES.slice(1)), { title: 'Kernel Rust: range from which release?', placeHolder: 'the oldest release the code must build on' });
+  if (!from) return;
+  const to = await vscode.window.showQuickPick(releaseItems(newerThan(from.label)), { title: `Kernel Rust: range from ${from.label} to which release?`, placeHolder: 'the newest release the code must build on' });
+  if (to) await writeTarget(`${from.label}..${to.label}`);
 }
 
 /** Registers the command table. */

@@ -10,6 +10,10 @@ export interface TargetInfo {
   prerelease?: string;
   /** Set when the file is in a Cargo project with no kernel tree around it. */
   userspaceCrate?: string;
+  /** Set when the code must build on a range of releases (`release` is then its newest). */
+  range?: { label: string; releases: readonly string[] };
+  /** The configured trees whose releases gave the range. */
+  kernelRoots?: string[];
 }
 
 /** Status bar text, its Markdown tooltip, and whether to colour it as a warning. */
@@ -28,7 +32,18 @@ export function statusView(info: TargetInfo, indexing = false): StatusView | und
   const release = `${info.release}${info.prerelease ? `-${info.prerelease}` : ''}`;
   let text: string;
   let tooltip: string;
-  if (info.unknownRelease) {
+  if (info.range) {
+    const { label, releases } = info.range;
+    const each = `every release of it is checked (${releases.join(', ')}) and a finding names the part of the range it holds for`;
+    if (info.source === 'tree') {
+      text = `Kernel ${label} · trees`;
+      tooltip = `Kernel Rust checks this file against the range **Linux ${label}**, from the \`Makefile\`s of the configured trees ${(info.kernelRoots ?? []).map((r) => `\`${r}\``).join(', ')}: ${each}.\n\n${PICK} to override it.`;
+    } else {
+      text = `Kernel ${label} · setting`;
+      tooltip = `Kernel Rust checks this file against the range **Linux ${label}**, from the \`kernelRust.targetVersion\` setting: ${each}.\n\n${PICK}, or pick \`auto\` to follow the kernel tree's \`Makefile\`.`;
+    }
+    if (info.note) tooltip += `\n\n${info.note}`;
+  } else if (info.unknownRelease) {
     text = `$(warning) Kernel ${info.unknownRelease}? · checked as ${info.release}`;
     tooltip = `Kernel Rust checks this file against **Linux ${info.release}**.\n\n${info.note ?? ''}`;
   } else if (info.source === 'default') {

@@ -12,6 +12,12 @@ export interface TargetChoice {
 /** Kernel releases offered, newest first. */
 export const OFFERED_RELEASES: readonly string[] = [...RELEASES].reverse();
 
+/** The offered releases newer than `release`, newest first: the "to" choices of a range starting at it. */
+export function newerThan(release: string): string[] {
+  const i = OFFERED_RELEASES.indexOf(release);
+  return i < 0 ? [] : OFFERED_RELEASES.slice(0, i);
+}
+
 /** "auto" then every known release, newest first, each with a one-line description. */
 function targetChoices(): TargetChoice[] {
   return [

@@ -10,6 +10,8 @@ export interface CliOptions {
   target?: string;
   /** A kernel tree whose Makefile gives the release for files outside any tree (an out-of-tree module's KDIR). */
   kernelTree?: string;
+  /** Further `--kernel-tree` folders: the target of files outside any tree is then the range of their releases. */
+  moreKernelTrees?: string[];
   format: OutputFormat;
   rules: string[];
   stats: boolean;
@@ -41,10 +43,13 @@ Checks kernel Rust files (folders are walked for .rs files) against a kernel rel
 
 Options:
   --target-version X   release to check against, e.g. 6.15 (default: from the nearest kernel
-                       tree's Makefile above each file, else the newest known release)
+                       tree's Makefile above each file, else the newest known release); or a
+                       range such as 6.12..7.3 (ends may be point releases: 6.12.118..7.3) for
+                       code that must build on every release of it
   --kernel-tree DIR    the kernel tree an out-of-tree module builds against (as make -C DIR M=...):
                        its Makefile gives the release for files outside any kernel tree; the
-                       KDIR environment variable does the same when this is not given
+                       KDIR environment variable does the same when this is not given; repeat it
+                       for several trees to check the range from the oldest release to the newest
   --format F           text (default), json or sarif (SARIF 2.1.0); markdown with --migrate-from
   --migrate-from X     instead of checking, report every API the code uses that changed between
                        release X and --target-version (removed, renamed, moved, syntax, signature),
@@ -127,12 +132,14 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
       case '--target-version': {
         const setting = readTargetSetting(take());
         if (setting.kind === 'invalid') throw new UsageError(`--target-version: ${setting.reason}`);
-        options.target = setting.kind === 'release' ? setting.release : undefined;
+        options.target = setting.kind === 'release' ? setting.release : setting.kind === 'range' ? setting.range.label : undefined;
         break;
       }
       case '--kernel-tree': {
-        options.kernelTree = take();
-        if (!options.kernelTree) throw new UsageError('--kernel-tree needs a folder');
+        const tree = take();
+        if (!tree) throw new UsageError('--kernel-tree needs a folder');
+        if (options.kernelTree === undefined) options.kernelTree = tree;
+        else (options.moreKernelTrees ??= []).push(tree);
         break;
       }
       case '--format': {
@@ -190,6 +197,7 @@ export function parseArgs(argv: readonly string[], knownRules: readonly string[]
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only goes with --fix');
   if (options.migrateFrom !== undefined) {
     if (!options.target) throw new UsageError('--migrate-from needs --target-version, the release to move to');
+    if (options.target.includes('..')) throw new UsageError('--migrate-from needs a single --target-version release to move to, not a range');
     if (options.fix) throw new UsageError('--migrate-from reports; run --fix separately to apply the mechanical changes');
     if (options.format === 'sarif') throw new UsageError('--migrate-from reports in text, json or markdown');
   } else if (options.format === 'markdown') throw new UsageError('--format markdown goes with --migrate-from');

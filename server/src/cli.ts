@@ -88,18 +88,34 @@ function notices(reports: FileReport[], skipped: Skipped[]): SarifNotice[] {
   ];
 }
 
+/** The target as outputs write it: "6.15", or the range "6.12..7.3". */
+function targetLabel(target: Target): string {
+  return target.range?.label ?? target.release;
+}
+
+/** "6.12..7.3, a range: each release checked (6.12, 6.13, …)". */
+function describeRange(target: Target): string {
+  return `${target.range?.label}, a range: each release checked (${target.range?.releases.join(', ')})`;
+}
+
 function describeTargets(reports: FileReport[], explicit: string | undefined): string {
-  if (explicit) return `Linux ${explicit} (from --target-version)`;
+  if (explicit) {
+    const range = resolveTarget(explicit, undefined, new KernelTreeLocator());
+    return range.range ? `Linux ${describeRange(range)} (from --target-version)` : `Linux ${explicit} (from --target-version)`;
+  }
   const seen = new Map<string, number>();
   for (const r of reports) {
     const src =
       r.target.source === 'Makefile'
         ? `Makefile in ${displayPath(r.target.kernelRoot ?? '?')}`
         : r.target.source === 'tree'
-          ? `tree ${displayPath(r.target.kernelRoot ?? '?')}`
+          ? r.target.kernelRoots
+            ? `trees ${r.target.kernelRoots.map(displayPath).join(', ')}`
+            : `tree ${displayPath(r.target.kernelRoot ?? '?')}`
           : 'default: newest published release known';
     const pre = r.target.prerelease ? `-${r.target.prerelease}, a release candidate` : '';
-    const key = `Linux ${r.target.release}${pre} (${src}${r.target.note ? `; ${r.target.note}` : ''})`;
+    const what = r.target.range ? describeRange(r.target) : `${r.target.release}${pre}`;
+    const key = `Linux ${what} (${src}${r.target.note ? `; ${r.target.note}` : ''})`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   return [...seen.keys()].join(', ') || 'none (no files)';
@@ -146,8 +162,8 @@ interface RunContext {
   options: CliOptions;
   parser: Parser;
   locator: KernelTreeLocator;
-  /** The tree (--kernel-tree or KDIR) giving the release of files outside any kernel tree. */
-  kernelTree?: string;
+  /** The tree (--kernel-tree or KDIR) giving the release of files outside any kernel tree; several give a range. */
+  kernelTree?: string | string[];
   only?: ReadonlySet<string>;
   ruleErrors: string[];
   skipped: Skipped[];
@@ -163,6 +179,7 @@ function skip(ctx: RunContext, file: string, reason: string): void {
 function lintText(ctx: RunContext, file: string, text: string, target: Target, onSkip?: (reason: string) => void): Finding[] | undefined {
   const result = analyzeText(ctx.parser, text, {
     target: target.release,
+    range: target.range,
     filePath: file,
     only: ctx.only,
     onRuleError: (id, error) => {
@@ -245,11 +262,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const locator = new KernelTreeLocator();
   // The tree an out-of-tree module builds against: --kernel-tree, else KDIR as Kbuild users set it.
-  let configuredTree = options.kernelTree;
-  if (configuredTree && !locator.treeAt(path.resolve(configuredTree))) {
-    process.stderr.write(`kernel-rust-check: --kernel-tree ${configuredTree}: not a kernel tree (no Makefile naming a release next to rust/kernel/)\n`);
-    return 2;
+  let configuredTree: string | string[] | undefined = options.kernelTree;
+  for (const tree of [options.kernelTree, ...(options.moreKernelTrees ?? [])]) {
+    if (tree && !locator.treeAt(path.resolve(tree))) {
+      process.stderr.write(`kernel-rust-check: --kernel-tree ${tree}: not a kernel tree (no Makefile naming a release next to rust/kernel/)\n`);
+      return 2;
+    }
   }
+  if (options.kernelTree && options.moreKernelTrees?.length) configuredTree = [options.kernelTree, ...options.moreKernelTrees];
   const kdir = process.env.KDIR;
   if (!configuredTree && kdir) {
     if (locator.treeAt(path.resolve(kdir))) configuredTree = kdir;
@@ -347,7 +367,7 @@ function runCheck(ctx: RunContext, files: readonly string[], filters: { baseline
     const log = sarifLog({
       version: VERSION,
       rules: RULES,
-      findings: reports.flatMap((r) => r.findings.map((finding, i) => ({ file: r.path, finding, fingerprint: r.fingerprints[i], targetVersion: r.target.release }))),
+      findings: reports.flatMap((r) => r.findings.map((finding, i) => ({ file: r.path, finding, fingerprint: r.fingerprints[i], targetVersion: targetLabel(r.target) }))),
       notices: notices(reports, ctx.skipped),
       exitCode: code,
       srcroot: ctx.srcroot,
@@ -366,7 +386,7 @@ function runCheck(ctx: RunContext, files: readonly string[], filters: { baseline
         severity: f.severity,
         rule: f.ruleId,
         message: f.message,
-        targetVersion: r.target.release,
+        targetVersion: targetLabel(r.target),
         fingerprint: r.fingerprints[i],
       })),
     );

@@ -74,7 +74,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   diagnostics.register();
   targets.register(connection);
   const rustParser = parser;
-  registerCodeActions(connection, documents, (uri, text) => fixAllAction(uri, text, rustParser, targets.forUri(uri).release));
+  registerCodeActions(connection, documents, (uri, text) => {
+    const target = targets.forUri(uri);
+    return fixAllAction(uri, text, rustParser, target.release, target.range);
+  });
   registerMigrationReport(connection, rustParser, documents, targets);
   registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))]);
   registerHover(connection, documents, targets, indexes);

@@ -147,3 +147,45 @@ test('an out-of-tree module is checked at the release of --kernel-tree, or of KD
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--kernel-tree .*not a kernel tree/);
 });
+
+test('--target-version takes a range: findings name the part of it they fail, outputs carry it, bad ranges exit 2', () => {
+  const dir = tempDir();
+  writeTree(dir, { 'm/x.rs': 'use kernel::init::PinInit;\nuse kernel::time::Instant;\n' });
+  const text = run(['--target-version', '6.12..7.3', 'm'], dir);
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /^m\/x\.rs:1:19: error\[api-removed\]: `kernel::init::PinInit` is not in 6\.15–7\.3 of your range 6\.12\.\.7\.3 \(removed in 6\.15\); use `pin_init::PinInit`\.$/m);
+  assert.match(text.stdout, /^m\/x\.rs:2:19: error\[api-unavailable\]: `kernel::time::Instant` is not in 6\.12–6\.15 of your range 6\.12\.\.7\.3 \(added in 6\.16\)\.$/m);
+  const json = JSON.parse(run(['--format', 'json', '--target-version', '6.12.118..7.3', 'm'], dir).stdout);
+  assert.deepEqual(json.findings.map((f: { targetVersion: string }) => f.targetVersion), ['6.12.118..7.3', '6.12.118..7.3']);
+  assert.match(json.findings[1].message, /is not in 6\.12\.118–6\.15 of your range 6\.12\.118\.\.7\.3/);
+  const sarif = JSON.parse(run(['--format', 'sarif', '--target-version', '6.12..7.3', 'm'], dir).stdout);
+  assert.equal(sarif.runs[0].results[0].properties.targetVersion, '6.12..7.3');
+  const stats = run(['--stats', '--target-version', '6.12..6.14', 'm'], dir);
+  assert.match(stats.stderr, /target: +Linux 6\.12\.\.6\.14, a range: each release checked \(6\.12, 6\.13, 6\.14\) \(from --target-version\)/);
+  // --fix applies nothing that would break part of the range.
+  const fix = run(['--fix', '--dry-run', '--target-version', '6.12..7.3', 'm'], dir);
+  assert.doesNotMatch(fix.stdout, /pin_init::PinInit;/);
+  assert.match(run(['--fix', '--dry-run', '--target-version', '6.16..7.3', 'm'], dir).stdout, /^\+use pin_init::PinInit;$/m);
+  for (const [bad, why] of [
+    ['7.3..6.12', /runs backwards; write the older release first \(6\.12\.\.7\.3\)/],
+    ['6.12..8.9', /the end of "6\.12\.\.8\.9", Linux 8\.9, is not a release/],
+    ['6.12..x', /the end of "6\.12\.\.x", "x", is not a kernel release/],
+  ] as const) {
+    const r = run(['--target-version', bad, 'm'], dir);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.stderr, why);
+  }
+  assert.throws(() => parseArgs(['--migrate-from', '6.12', '--target-version', '6.12..7.3', 'x'], []), /not a range/);
+});
+
+test('several --kernel-tree folders give the range of their releases, said in --stats', () => {
+  const dir = tempDir();
+  const a = kernelTree(path.join(dir, 'k612'), '6.12');
+  const b = kernelTree(path.join(dir, 'k616'), '6.16');
+  writeTree(dir, { 'm/x.rs': 'use kernel::time::Instant;\n' });
+  const r = run(['--stats', '--kernel-tree', a, '--kernel-tree', b, 'm'], dir);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /`kernel::time::Instant` is not in 6\.12–6\.15 of your range 6\.12\.\.6\.16 \(added in 6\.16\)/);
+  assert.match(r.stderr, /target: +Linux 6\.12\.\.6\.16, a range: each release checked \(6\.12, .*, 6\.16\) \(trees .*k612, .*k616\)/);
+  assert.equal(run(['--kernel-tree', a, '--kernel-tree', path.join(dir, 'nope'), 'm'], dir).code, 2);
+});

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../src/analysis/analyze';
+import { analyzeText, type AnalyzeOptions } from '../src/analysis/analyze';
+import { readTargetSetting } from '../src/core/target';
 import { fixText, MECHANICAL_FIX_RULES, safeFixOf } from '../src/analysis/fix';
 import { fixtureFiles, readFixture } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
@@ -25,8 +26,10 @@ test('each version-gate fixture fixes to its .fixed expectation, idempotently, l
     for (const file of fixtureFiles(path.join(LINTS, rule))) {
       const fixture = readFixture(file);
       for (const target of fixture.targets) {
+        const setting = readTargetSetting(target);
+        const at: AnalyzeOptions = setting.kind === 'range' ? { target: setting.range.hi, range: setting.range } : { target };
         const lint = (text: string) => {
-          const r = analyzeText(parser, text, { target, filePath: fixture.filePath });
+          const r = analyzeText(parser, text, { ...at, filePath: fixture.filePath });
           return r.status === 'analysed' ? r.findings : undefined;
         };
         const result = fixText(fixture.text, lint);

@@ -35,7 +35,9 @@ test('malformed markers and headers are errors, not comments', () => {
   for (const [line, why] of bad) assert.throws(() => parse(`//@ kernel: 6.15\nfn f() {}\n${line}\n`), why, line);
   assert.throws(() => parse('//@ kernel: 6.15\n//  ^^^ error[api-unavailable]: x\n'), /annotation before any code line/);
   assert.throws(() => parse('//@ kernal: 6.15\nfn f() {}\n'), /unknown header "kernal"/);
-  assert.throws(() => parse('//@ kernel: six\nfn f() {}\n'), /releases like/);
+  assert.throws(() => parse('//@ kernel: six\nfn f() {}\n'), /releases or ranges like/);
+  assert.throws(() => parse('//@ kernel: 6.15..\nfn f() {}\n'), /releases or ranges like/);
+  assert.equal(parse('//@ kernel: 6.15..6.18, 7.0\nfn f() {}\n').targets.join(' '), '6.15..6.18 7.0');
   assert.throws(() => parse('//@kernel 6.15\nfn f() {}\n'), /malformed header/);
   assert.throws(() => parse('fn f() {}\n'), /missing "\/\/@ kernel: X" header/);
   // Ordinary comments are not markers.

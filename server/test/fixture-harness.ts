@@ -30,7 +30,8 @@ const ANNOTATION = /^(\s*)\/\/(\s*)(\^+)\s+(error|warning|info|hint)(?:@(\d+\.\d
 /** Anything that starts like an annotation (a comment whose text begins with `^`) must be one. */
 const MARKER = /^\s*\/\/\s*\^/;
 const HEADER = /^\/\/@\s*([a-z-]+):\s*(.*)$/;
-const RELEASE = /^\d+\.\d+$/;
+/** A release (`6.15`) or a range of releases (`6.15..6.18`), as a `//@ kernel:` header lists them. */
+const TARGET = /^\d+\.\d+(?:\.\.\d+\.\d+)?$/;
 
 /**
  * Parses the `//@` headers and `^^^ level[rule]: message` annotations of a fixture's text. Malformed markers,
@@ -53,7 +54,7 @@ export function parseFixture(file: string, text: string, knownRules?: ReadonlySe
       const [, key, value] = header as RegExpExecArray;
       if (key === 'kernel') {
         const releases = value.split(',').map((r) => r.trim());
-        if (releases.some((r) => !RELEASE.test(r))) fail(i, 'a kernel header lists releases like 6.15, 7.0');
+        if (releases.some((r) => !TARGET.test(r))) fail(i, 'a kernel header lists releases or ranges like 6.15, 7.0, 6.15..6.18');
         targets.push(...releases);
       } else if (key === 'path') {
         if (!value.trim()) fail(i, 'empty path header');

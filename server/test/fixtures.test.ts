@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../src/analysis/analyze';
+import { analyzeText, type AnalyzeOptions } from '../src/analysis/analyze';
+import { readTargetSetting } from '../src/core/target';
 import { RULES } from '../src/lints/rules';
 import { applyEdits, compare, expectationsAt, fixtureFiles, readFixture } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
@@ -16,8 +17,11 @@ for (const file of fixtureFiles(DIR)) {
     test(`${path.relative(DIR, file)} @ ${target}`, async () => {
       const parser = await sharedParser();
       const errors: string[] = [];
+      // A range header (`//@ kernel: 6.15..6.18`) checks every release of it, findings merged per site.
+      const setting = readTargetSetting(target);
+      const at: AnalyzeOptions = setting.kind === 'range' ? { target: setting.range.hi, range: setting.range } : { target };
       const result = analyzeText(parser, fixture.text, {
-        target,
+        ...at,
         filePath: fixture.filePath,
         onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`),
       });
@@ -29,7 +33,7 @@ for (const file of fixtureFiles(DIR)) {
       for (const f of result.findings) {
         for (const fix of f.fixes) {
           const fixed = applyEdits(fixture.text, fix.edits);
-          const again = analyzeText(parser, fixed, { target, filePath: fixture.filePath });
+          const again = analyzeText(parser, fixed, { ...at, filePath: fixture.filePath });
           assert.equal(again.status, 'analysed');
           if (again.status !== 'analysed') continue;
           const before = result.findings.filter((x) => x.ruleId === f.ruleId).length;

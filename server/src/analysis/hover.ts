@@ -1,8 +1,9 @@
 /** Hover text for kernel items: the signature at the target release, what it is, and its version history. */
 import type { Tree } from 'web-tree-sitter';
-import { statusAt } from '../kb';
+import { statusAt, type ItemStatus } from '../kb';
 import type { KbItem } from '../kb/types';
 import { compareReleases, isDevelopmentRelease, pointOf } from '../kb/version';
+import { describeReleases, partOfRange, type TargetRange } from '../core/target-range';
 import { treeDocSummary } from './tree-docs';
 import { symbolAt } from '../semantics/symbol-at';
 import type { Range } from '../core/types';
@@ -97,19 +98,66 @@ function docsAt(item: KbItem, target: string): string {
   return compareReleases(target, eras[0].since ?? item.since) < 0 ? eras[0].text : eras[eras.length - 1].text;
 }
 
-/** Renders the hover Markdown for an item at a target, with optional facts from the user's own tree on top. */
-export function renderHover(item: KbItem, path: string, target: string, tree?: TreeDoc): string {
+/** One era of an item across a range: the signature it has (or its absence) and the releases of the range it holds for. */
+export interface RangeEra {
+  /** The signature text, '' for an item without one; undefined when these releases lack the item. */
+  signature: string | undefined;
+  releases: Set<string>;
+  /** Why these releases lack it, when they do. */
+  status?: ItemStatus;
+}
+
+/** The item's eras across a range, in the order of the range: each distinct signature (or absence) with its releases. */
+export function erasAcross(item: KbItem, range: TargetRange): RangeEra[] {
+  const eras: RangeEra[] = [];
+  for (const r of range.releases) {
+    const status = statusAt(item, r);
+    const signature = status.state === 'available' ? (status.signature?.text ?? '') : undefined;
+    const key = signature ?? `\u0000${status.state}`;
+    const era = eras.find((e) => (e.signature ?? `\u0000${e.status?.state}`) === key);
+    if (era) era.releases.add(r);
+    else eras.push({ signature, releases: new Set([r]), ...(signature === undefined ? { status } : {}) });
+  }
+  return eras;
+}
+
+/** The signature and availability parts of a hover across a range: each signature with the releases it holds for. */
+function rangeParts(item: KbItem, range: TargetRange): { signature: string[]; version: string[] } {
+  const eras = erasAcross(item, range);
+  const present = eras.filter((e) => e.signature !== undefined);
+  const signature: string[] = [];
+  const withText = present.filter((e) => e.signature);
+  if (withText.length === 1 && present.length === eras.length) signature.push('```rust\n' + formatSignature(withText[0].signature) + '\n```');
+  else for (const e of withText) signature.push(`Linux ${describeReleases(range, e.releases)}:\n\n\`\`\`rust\n${formatSignature(e.signature)}\n\`\`\``);
+  const version: string[] = [];
+  for (const e of eras) {
+    if (e.status?.state === 'not-yet') version.push(`**Not in ${partOfRange(range, e.releases)}** (added in ${e.status.since}).`);
+    else if (e.status?.state === 'removed') {
+      version.push(`**Not in ${partOfRange(range, e.releases)}** (removed in ${e.status.until}${e.status.replacement ? `; use \`${e.status.replacement}\`` : ''}).`);
+    }
+  }
+  if (version.length === 0) version.push(`In every release of your range ${range.label}.`);
+  return { signature, version };
+}
+
+/** Renders the hover Markdown for an item at a target, with optional facts from the user's own tree on top. With a
+ *  range, the signature is shown per era of the range and availability names the part of the range lacking it. */
+export function renderHover(item: KbItem, path: string, target: string, tree?: TreeDoc, range?: TargetRange): string {
   const status = statusAt(item, target);
   const treeMatches = tree !== undefined && (tree.release === undefined || sameLine(tree.release, target));
+  const across = range ? rangeParts(item, range) : undefined;
   const kbSig = (status.state === 'available' ? status.signature?.text : undefined) ?? nearestSignature(item, target);
-  const treeSig = treeMatches && !USAGE_KINDS.has(item.kind) ? tree?.signature : undefined;
+  const treeSig = treeMatches && !USAGE_KINDS.has(item.kind) && !range ? tree?.signature : undefined;
   const sig = formatSignature(treeSig ?? kbSig);
   const parts: string[] = [];
-  if (sig) parts.push('```rust\n' + sig + '\n```');
-  parts.push(`\`${item.path}\` · ${KIND_LABEL[item.kind]} · checked against Linux ${target}`);
+  if (across?.signature.length) parts.push(across.signature.join('\n\n'));
+  else if (sig) parts.push('```rust\n' + sig + '\n```');
+  parts.push(`\`${item.path}\` · ${KIND_LABEL[item.kind]} · checked against ${range ? `every release of Linux ${range.label}` : `Linux ${target}`}`);
   const reExport = path !== item.path && !path.startsWith('syntax::') && !(item.aliases ?? []).includes(path);
   if (reExport) parts.push(`Reached here through \`${path}\`.`);
-  parts.push(versionLines(item, target).join('  \n'));
+  const lines = versionLines(item, target);
+  // With a range, the target's own availability line gives way to the range's.
+  parts.push((across ? [...across.version, ...lines.slice(1)] : lines).join('  \n'));
   if (tree?.docs) {
     const summary = treeDocSummary(tree.docs);
     const where = tree.location ? ` (\`${tree.location}\`)` : '';
@@ -117,7 +165,7 @@ export function renderHover(item: KbItem, path: string, target: string, tree?: T
     const more = summary.more && tree.uri ? `\n\n[More in your tree](${tree.uri})` : '';
     if (summary.text) parts.push(`${which}${where}:\n\n${summary.text}${more}`);
   }
-  parts.push(docsAt(item, target));
+  parts.push(range ? item.docs : docsAt(item, target));
   parts.push(`[Kernel docs](${item.link})`);
   return parts.join('\n\n---\n\n').replace(/\n\n---\n\n(?=\[Kernel docs\])/, '\n\n');
 }
@@ -137,12 +185,13 @@ export function hoverAt(
   target: string,
   filePath?: string,
   treeDoc?: (item: KbItem) => TreeDoc | undefined,
+  range?: TargetRange,
 ): HoverResult | undefined {
   const hit = symbolAt(tree, offset, target, filePath);
   if (!hit) return undefined;
   const n = hit.node;
   return {
-    markdown: renderHover(hit.item, hit.path, target, treeDoc?.(hit.item)),
+    markdown: renderHover(hit.item, hit.path, target, treeDoc?.(hit.item), range),
     range: {
       start: { line: n.startPosition.row, character: n.startPosition.column },
       end: { line: n.endPosition.row, character: n.endPosition.column },

@@ -3,16 +3,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NEWEST_RELEASE, NEWEST_STABLE_RELEASE, OLDEST_RELEASE, RELEASES } from '../kb/releases';
 import { canonicalTarget, compareReleases, isKnownRelease, parseRelease } from '../kb/version';
+import { looksLikeRange, rangeOfReleases, readTargetRange, type TargetRange } from './target-range';
 
-/** Where the target release came from. */
 /** Where the target release came from: the setting/flag, the tree around the file, the configured tree
  *  (`kernelRust.kernelTree`, `--kernel-tree`, `KDIR`) for files outside any tree, or the default. */
 export type TargetSource = 'setting' | 'Makefile' | 'tree' | 'default';
 
 /** The release analysis runs against, and how it was chosen. */
 export interface Target {
+  /** The release checked; with a range, its newest release (what hover and completion resolve paths at). */
   release: string;
   source: TargetSource;
+  /** Set when the code must build on several releases (`6.12..7.3`, or several configured trees): findings are the
+   *  union of each release's, hovers show each era of the range, snippets say which part of it they fit. */
+  range?: TargetRange;
+  /** The configured trees whose Makefiles gave the range, when it came from several trees. */
+  kernelRoots?: string[];
   /** The kernel tree's root when the release came from its Makefile (the file's own tree or the configured one). */
   kernelRoot?: string;
   /** Set when the Makefile named a release the knowledge base does not know. */
@@ -147,15 +153,20 @@ function readHead(file: string): string {
 }
 
 /** Result of reading a user's target setting. */
-export type SettingValue = { kind: 'auto' } | { kind: 'release'; release: string } | { kind: 'invalid'; reason: string };
+export type SettingValue =
+  | { kind: 'auto' }
+  | { kind: 'release'; release: string }
+  | { kind: 'range'; range: TargetRange }
+  | { kind: 'invalid'; reason: string };
 
 /**
  * Interprets a `kernelRust.targetVersion` value: "auto", a known release ("7.3", a point release "7.1.5", or a
- * release candidate "7.4-rc2", which targets 7.4), or an explained error.
+ * release candidate "7.4-rc2", which targets 7.4), a range of them ("6.12..7.3", "6.12.118..7.3"), or an explained error.
  */
 export function readTargetSetting(value: unknown): SettingValue {
   if (value === undefined || value === null || value === '' || value === 'auto') return { kind: 'auto' };
-  if (typeof value !== 'string') return { kind: 'invalid', reason: `expected "auto" or a release such as "6.15", got ${JSON.stringify(value)}` };
+  if (typeof value !== 'string') return { kind: 'invalid', reason: `expected "auto", a release such as "6.15" or a range such as "6.12..7.3", got ${JSON.stringify(value)}` };
+  if (looksLikeRange(value)) return readTargetRange(value);
   const parts = parseRelease(value);
   const release = canonicalTarget(value);
   if (!parts || !release || (parts.pre !== undefined && !/^rc\d{1,4}$/.test(parts.pre))) {
@@ -166,15 +177,32 @@ export function readTargetSetting(value: unknown): SettingValue {
 }
 
 /**
- * The target for a file: the explicit release if set, else the kernel tree above it, else the configured kernel
- * tree (an out-of-tree module built against it), else the newest published release.
+ * The target for a file: the explicit release or range if set, else the kernel tree above it, else the configured
+ * kernel tree (an out-of-tree module built against it; several trees give the range from the oldest release to the
+ * newest), else the newest published release.
  */
-export function resolveTarget(explicit: string | undefined, filePath: string | undefined, locator: KernelTreeLocator, configuredTree?: string): Target {
-  if (explicit) return { release: explicit, source: 'setting' };
+export function resolveTarget(explicit: string | undefined, filePath: string | undefined, locator: KernelTreeLocator, configuredTree?: string | readonly string[]): Target {
+  if (explicit) {
+    if (!looksLikeRange(explicit)) return { release: explicit, source: 'setting' };
+    const reading = readTargetRange(explicit);
+    if (reading.kind === 'range') return { release: reading.range.hi, source: 'setting', range: reading.range };
+    if (reading.kind === 'release') return { release: reading.release, source: 'setting' };
+  }
   const own = filePath ? locator.find(path.dirname(filePath)) : undefined;
   if (own) return fromTree(own, 'Makefile');
-  const configured = configuredTree ? locator.treeAt(path.resolve(configuredTree)) : null;
-  if (configured) return fromTree(configured, 'tree');
+  const trees = (typeof configuredTree === 'string' ? [configuredTree] : (configuredTree ?? []))
+    .map((t) => locator.treeAt(path.resolve(t)))
+    .filter((t): t is KernelTree => t !== null)
+    .map((t) => fromTree(t, 'tree'));
+  if (trees.length > 1) {
+    const range = rangeOfReleases(trees.map((t) => t.release));
+    const newest = trees.reduce((a, b) => (compareReleases(b.release, a.release) > 0 ? b : a));
+    const notes = trees.filter((t) => t.note);
+    const kernelRoots = trees.map((t) => t.kernelRoot as string);
+    if (range) return { ...newest, release: range.hi, range, kernelRoots, ...(notes.length ? { note: notes.map((t) => t.note).join('; ') } : {}) };
+    return { ...newest, kernelRoots };
+  }
+  if (trees.length === 1) return trees[0];
   return { release: NEWEST_STABLE_RELEASE, source: 'default' };
 }
 

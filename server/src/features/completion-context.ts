@@ -1,5 +1,6 @@
 /** What every completion provider is told about the place completion was asked for. */
 import type { Node, Tree } from 'web-tree-sitter';
+import type { TargetRange } from '../core/target-range';
 
 /** The request, resolved against the document's tree. */
 export interface CompletionRequestContext {
@@ -13,6 +14,8 @@ export interface CompletionRequestContext {
   offset: number;
   /** Kernel release the document is checked against. */
   target: string;
+  /** Set when the document must build on a range of releases (`target` is then its newest). */
+  range?: TargetRange;
   /** The smallest node at the cursor (or just before it). */
   node: Node | null;
   /** True inside comments and string or char literals, where no code completion makes sense. */
@@ -24,7 +27,7 @@ export interface CompletionRequestContext {
 const NO_CODE = new Set(['line_comment', 'block_comment', 'string_literal', 'raw_string_literal', 'char_literal', 'string_content', 'doc_comment']);
 
 /** Builds the context for a position. */
-export function completionContext(text: string, tree: Tree, line: number, character: number, offset: number, target: string): CompletionRequestContext {
+export function completionContext(text: string, tree: Tree, line: number, character: number, offset: number, target: string, range?: TargetRange): CompletionRequestContext {
   const probe = Math.max(0, offset - 1);
   const node = tree.rootNode.descendantForIndex(probe, probe);
   let inCommentOrString = false;
@@ -36,5 +39,5 @@ export function completionContext(text: string, tree: Tree, line: number, charac
   }
   let start = offset;
   while (start > 0 && /[A-Za-z0-9_!]/.test(text[start - 1])) start--;
-  return { text, tree, line, character, offset, target, node, inCommentOrString, prefix: text.slice(start, offset) };
+  return { text, tree, line, character, offset, target, ...(range ? { range } : {}), node, inCommentOrString, prefix: text.slice(start, offset) };
 }

@@ -36,7 +36,8 @@ export function registerCompletion(connection: Connection, documents: OpenDocume
     const tree = doc?.current;
     if (!doc || !tree) return null;
     const offset = doc.document.offsetAt(position);
-    const ctx = completionContext(doc.text, tree, position.line, position.character, offset, targets.forUri(textDocument.uri).release);
+    const target = targets.forUri(textDocument.uri);
+    const ctx = completionContext(doc.text, tree, position.line, position.character, offset, target.release, target.range);
     return { isIncomplete: false, items: complete(providers, ctx, onError) };
   });
 }

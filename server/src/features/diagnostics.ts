@@ -5,6 +5,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver';
 import { IncrementalAnalyzer } from '../analysis/incremental';
+import { mergeRangeFindings } from '../core/target-range';
+import type { AnalyzeOptions } from '../analysis/analyze';
 import type { Finding, Severity } from '../core/types';
 import { ruleDocsUri } from '../lints/docs/docs-link';
 import type { OpenDocuments } from './documents';
@@ -41,6 +43,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, () => void>();
   /** One analyser per open document: after an edit it re-checks only what the edit can have changed. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  /** With a range of targets, one analyser per document and release of the range (made only when a range is set). */
+  private readonly rangeAnalyzers = new Map<string, Map<string, IncrementalAnalyzer>>();
   private readonly failedRules = new Set<string>();
 
   constructor(
@@ -57,6 +61,7 @@ export class DiagnosticsPublisher {
     this.documents.onClose((uri) => {
       this.cancel(uri);
       this.analyzers.delete(uri);
+      this.rangeAnalyzers.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     });
   }
@@ -120,12 +125,7 @@ export class DiagnosticsPublisher {
       return;
     }
     const target = this.targets.forUri(uri);
-    let analyzer = this.analyzers.get(uri);
-    if (!analyzer) {
-      analyzer = new IncrementalAnalyzer();
-      this.analyzers.set(uri, analyzer);
-    }
-    const findings = analyzer.analyze(tree, doc.text, {
+    const options: AnalyzeOptions = {
       target: target.release,
       filePath: uriToPath(uri),
       levels: this.settings.levels,
@@ -135,7 +135,35 @@ export class DiagnosticsPublisher {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         this.connection.console.error(`rule ${ruleId} failed (logged once; other rules still run): ${detail}`);
       },
-    });
+    };
+    let findings: Finding[];
+    const range = target.range;
+    if (range) {
+      // Each release of the range keeps its own incremental state; their findings are merged per site.
+      let byRelease = this.rangeAnalyzers.get(uri);
+      if (!byRelease) {
+        byRelease = new Map();
+        this.rangeAnalyzers.set(uri, byRelease);
+      }
+      for (const release of byRelease.keys()) if (!range.releases.includes(release)) byRelease.delete(release);
+      const perRelease = range.releases.map((release) => {
+        let one = byRelease.get(release);
+        if (!one) {
+          one = new IncrementalAnalyzer();
+          byRelease.set(release, one);
+        }
+        return one.analyze(tree, doc.text, { ...options, target: release });
+      });
+      findings = mergeRangeFindings(range, perRelease);
+    } else {
+      this.rangeAnalyzers.delete(uri);
+      let analyzer = this.analyzers.get(uri);
+      if (!analyzer) {
+        analyzer = new IncrementalAnalyzer();
+        this.analyzers.set(uri, analyzer);
+      }
+      findings = analyzer.analyze(tree, doc.text, options);
+    }
     void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
   }
 
@@ -144,5 +172,6 @@ export class DiagnosticsPublisher {
     for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
     this.analyzers.clear();
+    this.rangeAnalyzers.clear();
   }
 }

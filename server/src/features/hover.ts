@@ -16,7 +16,7 @@ export function registerHover(connection: Connection, documents: OpenDocuments, 
     const offset = doc.document.offsetAt(position);
     const target = targets.forUri(textDocument.uri);
     const index = indexes?.forTarget(target);
-    const result = hoverAt(tree, offset, target.release, uriToPath(textDocument.uri), index ? (item) => index.docFor(item) : undefined);
+    const result = hoverAt(tree, offset, target.release, uriToPath(textDocument.uri), index ? (item) => index.docFor(item) : undefined, target.range);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range };
   });

@@ -8,6 +8,7 @@ import { collectRustFiles } from '../core/files';
 import { fixText } from '../analysis/fix';
 import { migrationMarkdown, migrationOfText, type MigrationReport } from '../analysis/migration';
 import { readTargetSetting } from '../core/target';
+import type { TargetRange } from '../core/target-range';
 import type { OpenDocuments } from './documents';
 import { uriToPath, type Targets } from './targets';
 
@@ -70,10 +71,10 @@ export function registerMigrationReport(connection: Connection, parser: Parser, 
  * "Fix all" for one document: every mechanical fix of the version gates for its target, applied to a fixpoint the
  * way `kernel-rust-check --fix` does, as one edit of the whole text. Undefined when there is nothing to fix.
  */
-export function fixAllAction(uri: string, text: string, parser: Parser, target: string): CodeAction | undefined {
+export function fixAllAction(uri: string, text: string, parser: Parser, target: string, range?: TargetRange): CodeAction | undefined {
   const filePath = uriToPath(uri);
   const result = fixText(text, (t) => {
-    const r = analyzeText(parser, t, { target, filePath });
+    const r = analyzeText(parser, t, { target, range, filePath });
     return r.status === 'analysed' ? r.findings : undefined;
   });
   if (result.applied.length === 0 || result.text === text) return undefined;

@@ -16,7 +16,7 @@ const LEVELS: readonly LintLevel[] = ['off', 'hint', 'info', 'warning', 'error']
 
 /** Settings in force. Bad values are reported and the last good value stays. */
 export class Settings {
-  /** An explicit release, or undefined for "auto". */
+  /** An explicit release or range ("6.12..7.3"), or undefined for "auto". */
   explicitTarget: string | undefined;
   levels: Record<string, LintLevel> = {};
   /** A kernel tree to index for hover and go-to-definition, when not found above the files. */
@@ -31,7 +31,7 @@ export class Settings {
     if ('targetVersion' in obj) {
       const t = readTargetSetting(obj.targetVersion);
       if (t.kind === 'invalid') warnings.push(`kernelRust.targetVersion: ${t.reason}; keeping ${this.explicitTarget ?? 'auto'}`);
-      else this.explicitTarget = t.kind === 'release' ? t.release : undefined;
+      else this.explicitTarget = t.kind === 'release' ? t.release : t.kind === 'range' ? t.range.label : undefined;
     }
     if ('kernelTree' in obj) {
       const v = obj.kernelTree;

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
 import { scopeOf } from '../semantics/resolve';
+import { partOfRange, type TargetRange } from '../core/target-range';
 import { compareReleases, inRange, isKnownRelease, releasesIn } from '../kb/version';
 import type { CompletionProvider } from './completion';
 import type { CompletionRequestContext } from './completion-context';
@@ -343,9 +344,16 @@ function importSite(root: Node): ImportSite {
   return { has, line: root.endPosition.row + (root.endPosition.column > 0 ? 1 : 0), blankAfter: false, groups };
 }
 
+/** The releases of a target range a snippet's body builds on; undefined when it builds on all of them. */
+export function snippetFit(s: Snippet, range: TargetRange): Set<string> | undefined {
+  const fits = new Set(range.releases.filter((r) => inRange(r, s.since, s.until)));
+  return fits.size === range.releases.length ? undefined : fits;
+}
+
 /** Markdown shown next to the item: what it is for, where it applies, what it uses, and a preview. */
-function documentation(s: Snippet): string {
+function documentation(s: Snippet, part?: string): string {
   const parts = [
+    ...(part ? [`**Fits only ${part}**: the other releases of the range do not build this body (the diagnostics will say where).`] : []),
     s.description,
     `**${rangeLabel(s.since, s.until)}** — offered only for targets in this range.`,
     `Uses: ${s.uses.map((u) => `\`${u}\``).join(', ')}.`,
@@ -363,9 +371,14 @@ export function snippetItems(snippets: readonly Snippet[], ctx: CompletionReques
   // After `.`, `::` or `'` the user is naming a member, a path segment or a lifetime, not writing code.
   if (/(\.|::|')$/.test(before)) return [];
   for (let n: Node | null = ctx.node; n; n = n.parent) if (n.type === 'use_declaration' || n.type === 'attribute_item') return [];
-  const chosen = snippets.filter((s) => inRange(ctx.target, s.since, s.until) && prefixMatches(ctx.prefix, s.prefix));
+  // With a range of targets, a snippet whose body builds on only part of the range is still offered (a driver for
+  // several kernels needs both eras' forms, e.g. under `#[cfg]`), but says which part it fits and sorts after the
+  // snippets that fit the whole range; one that fits none of it is not offered.
+  const range = ctx.range;
+  const inTarget = (s: Snippet): boolean => (range ? range.releases.some((r) => inRange(r, s.since, s.until)) : inRange(ctx.target, s.since, s.until));
+  const chosen = snippets.filter((s) => inTarget(s) && prefixMatches(ctx.prefix, s.prefix));
   if (chosen.length === 0) return [];
-  const range = { start: { line: ctx.line, character: ctx.character - ctx.prefix.length }, end: { line: ctx.line, character: ctx.character } };
+  const replaced = { start: { line: ctx.line, character: ctx.character - ctx.prefix.length }, end: { line: ctx.line, character: ctx.character } };
   const site = importSite(ctx.tree.rootNode);
   return chosen.map((s) => {
     let paths = s.imports.filter((p) => !site.has(p));
@@ -390,19 +403,22 @@ export function snippetItems(snippets: readonly Snippet[], ctx: CompletionReques
         body = lines.map(escapeSnippetText).join('\n') + '\n\n' + body;
       }
     }
+    const fit = range ? snippetFit(s, range) : undefined;
+    const part = range && fit ? partOfRange(range, fit) : undefined;
+    const where = part ? `${rangeLabel(s.since, s.until)}; only ${part}` : rangeLabel(s.since, s.until);
     return {
       label: s.prefix,
-      labelDetails: { description: rangeLabel(s.since, s.until) },
+      labelDetails: { description: part ? `${rangeLabel(s.since, s.until)} · part of range` : rangeLabel(s.since, s.until) },
       kind: CompletionItemKind.Snippet,
       // One short line, as native snippets have: the snippet's title (its range is said once, at the end); the
       // description, with its code spans, is in the documentation below.
-      detail: `${s.name.replace(/\s*\([^()]*\)$/, '')} (${rangeLabel(s.since, s.until)})`,
-      documentation: { kind: MarkupKind.Markdown, value: documentation(s) },
+      detail: `${s.name.replace(/\s*\([^()]*\)$/, '')} (${where})`,
+      documentation: { kind: MarkupKind.Markdown, value: documentation(s, part) },
       filterText: s.prefix,
-      sortText: `~${s.prefix}`,
+      sortText: `${part ? '~~' : '~'}${s.prefix}`,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.adjustIndentation,
-      textEdit: { range, newText: body },
+      textEdit: { range: replaced, newText: body },
       additionalTextEdits: additionalTextEdits.length ? additionalTextEdits : undefined,
     };
   });
