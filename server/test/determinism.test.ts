@@ -7,26 +7,17 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { generateCorpus } from '../../scripts/bench-corpus';
-import { ROOT, tempDir } from './helpers';
+import { ROOT, tempDir, type CliJsonFinding } from './helpers';
 import { TestClient } from './lsp-client';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-interface CliFinding {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  message: string;
-}
 
 function cliFindings(dir: string, target: string): Map<string, string[]> {
   const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--target-version', target, dir], { encoding: 'utf8', maxBuffer: 128 * 1024 * 1024, timeout: 120_000 });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   const out = new Map<string, string[]>();
-  for (const f of (JSON.parse(r.stdout) as { findings: CliFinding[] }).findings) {
+  for (const f of (JSON.parse(r.stdout) as { findings: CliJsonFinding[] }).findings) {
     const key = path.resolve(ROOT, f.path);
     const list = out.get(key) ?? [];
     list.push(`${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule} ${f.message}`);

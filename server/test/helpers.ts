@@ -42,3 +42,15 @@ export function kernelTree(dir: string, release: string, files: Record<string, s
   });
   return dir;
 }
+
+/** One finding of the CLI's `--format json` output. */
+export interface CliJsonFinding {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  message: string;
+  targetVersion?: string;
+}

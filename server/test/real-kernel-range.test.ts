@@ -10,27 +10,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readTargetRange } from '../src/core/target-range';
-import { ROOT } from './helpers';
+import { ROOT, type CliJsonFinding } from './helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const TREE = path.join(process.env.KERNEL_RUST_CORPUS ?? '/tmp/kr-corpus', '6.19');
 const RANGE = '6.12..6.19';
 
-interface Json {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  message: string;
-  targetVersion: string;
-}
 
-function check(target: string): Json[] {
+function check(target: string): CliJsonFinding[] {
   const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--target-version', target, TREE], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status} at ${target}: ${r.stderr}`);
-  return (JSON.parse(r.stdout) as { findings: Json[] }).findings;
+  return (JSON.parse(r.stdout) as { findings: CliJsonFinding[] }).findings;
 }
 
 /** The part of the range a message must name, worked out here rather than with the code under test: runs of
@@ -48,7 +38,7 @@ function expectedPart(releases: readonly string[], which: ReadonlySet<string>, l
   return `${list} of your range ${label}`;
 }
 
-const site = (f: Json): string => `${f.rule} ${f.path}:${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+const site = (f: CliJsonFinding): string => `${f.rule} ${f.path}:${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
 
 test(`the 6.19 tree at ${RANGE}: each finding is the union of the per-release findings at its site`, (t) => {
   if (!fs.existsSync(path.join(TREE, 'Makefile')) || !fs.existsSync(path.join(TREE, 'rust', 'kernel'))) {
