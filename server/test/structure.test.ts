@@ -72,7 +72,7 @@ function compare(tree: Tree, text: string, label: string, focus?: readonly Node[
   const outerGot = [...got.ordered.filter((l) => l.startsWith('path ') && !innerGot.has(range(l))).map(range), ...got.plain].sort();
   assert.deepEqual(outerGot, outerWant, `${label}: outermost paths`);
   for (const r of innerGot) assert.ok(innerWant.has(r), `${label}: ${r} is not an inner path`);
-  const byName = ['scoped_call', 'init_let'].flatMap((n) => want.filter((l) => l.startsWith(`${n} `)).map((l) => l.split(' ').slice(0, 2).join(' ')));
+  const byName = ['constructor_call', 'init_let'].flatMap((n) => want.filter((l) => l.startsWith(`${n} `)).map((l) => l.split(' ').slice(0, 2).join(' ')));
   assert.deepEqual(got.extras.filter((l) => !l.startsWith('path ') && !l.startsWith('inner ')), byName, `${label}: extra captures`);
 }
 

@@ -55,7 +55,7 @@ export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: str
 /** A unit that declares a type alias (after its attributes and comments). */
 const TYPE_ALIAS = /(?:^|\n)[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?type[ \t]+[A-Za-z_]/;
 
-/** Words that never tie two units together. */
+/** Words that never link two units. */
 const NOT_NAMES = new Set(
   ('as async await break const continue crate dyn else enum extern false fn for if impl in let loop match mod move mut ' +
     'pub ref return self Self static struct super trait true type union unsafe use where while')
@@ -280,7 +280,7 @@ export class IncrementalAnalyzer {
 
     const key = snapshotKey(options, scope, text);
     // When the parser could not keep items whole, some units are fragments of items (a parameter list, a lone
-    // statement) whose findings depend on each other through local names, which no declared name ties: fragments
+    // statement) whose findings depend on each other through local names, which no declared name links: fragments
     // are always checked again, together.
     const fragments = new Set<number>();
     if (root.hasError) units.forEach((u, i) => isFragment(u) && fragments.add(i));
@@ -345,29 +345,29 @@ export class IncrementalAnalyzer {
       if (m.added + m.removed.length === 0) break;
     }
     if (!best) return undefined;
-    // Names that tie a changed unit to others: words of changed units that some version of the file declares.
+    // Linking words: names that link a changed unit to others, words of changed units that some version of the file declares.
     // Broken units count for nothing (the rules do not look into them), in either version.
     const old = best.snapshot;
     const isKnown = (w: string): boolean => declared.has(w) || old.declared.has(w);
-    const ties = new Set<string>();
-    const tie = (f: UnitFacts): void => {
-      for (const w of f.words) if (isKnown(w)) ties.add(w);
+    const linking = new Set<string>();
+    const addLinkingWords = (f: UnitFacts): void => {
+      for (const w of f.words) if (isKnown(w)) linking.add(w);
     };
     units.forEach((u, i) => {
-      if (best.old[i] < 0 && !u.broken) tie(facts[i]);
+      if (best.old[i] < 0 && !u.broken) addLinkingWords(facts[i]);
     });
-    for (const r of best.removed) if (!r.broken) tie(r.facts);
+    for (const r of best.removed) if (!r.broken) addLinkingWords(r.facts);
     // Names whose meaning changed: a definition or an import appeared, went or now points elsewhere.
-    for (const n of scope.locals) if (!old.locals.has(n)) ties.add(n.replace(/!$/, ''));
-    for (const n of old.locals) if (!scope.locals.has(n)) ties.add(n.replace(/!$/, ''));
-    for (const [n, p] of scope.imports) if (old.imports.get(n) !== p) ties.add(n);
-    for (const n of old.imports.keys()) if (!scope.imports.has(n)) ties.add(n);
+    for (const n of scope.locals) if (!old.locals.has(n)) linking.add(n.replace(/!$/, ''));
+    for (const n of old.locals) if (!scope.locals.has(n)) linking.add(n.replace(/!$/, ''));
+    for (const [n, p] of scope.imports) if (old.imports.get(n) !== p) linking.add(n);
+    for (const n of old.imports.keys()) if (!scope.imports.has(n)) linking.add(n);
     const recheck = new Set<number>();
     const carried = new Map<number, UnitRecord>();
     units.forEach((u, i) => {
       if (u.broken) return;
       const r = best.old[i] >= 0 ? old.units[best.old[i]] : undefined;
-      if (!r || !r.findings || fragments.has(i) || sharesAny(facts[i].words, ties)) recheck.add(i);
+      if (!r || !r.findings || fragments.has(i) || sharesAny(facts[i].words, linking)) recheck.add(i);
       else carried.set(i, r);
     });
     if (recheck.size === 0) return { recheck, context: recheck, carried };

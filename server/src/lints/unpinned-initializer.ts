@@ -61,7 +61,7 @@ export default defineRule({
     const skipped = insideSkipped(structure, ['macro_definition']);
     // `KBox::new(…)` and friends: every pointer's name contains `Box` or `Arc`.
     if (ctx.text.includes('Box') || ctx.text.includes('Arc')) {
-      for (const n of structure.extra.get('scoped_call') ?? []) {
+      for (const n of structure.extra.get('constructor_call') ?? []) {
         const f = n.childForFieldName('function');
         const args = n.childForFieldName('arguments');
         if (!f || !args) continue;

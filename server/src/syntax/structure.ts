@@ -37,10 +37,10 @@ export interface Span {
 /**
  * Captures besides the structure nodes, for the rules that need them. `path` and `inner` are the paths that are not
  * plain text and those of them that are the `path` part of a longer one (the kernel-reference scan reads plain paths
- * from `plainPaths`); `scoped_call` is a call of a path to a constructor, `new` or `try_new` (`a::B::new(…)`: the
+ * from `plainPaths`); `constructor_call` is a call of a path to a constructor, `new` or `try_new` (`a::B::new(…)`: the
  * only calls the rules look at, so no other call costs a lookup); `init_let` is `let x = <call or macro call>`.
  */
-export type ExtraCapture = 'path' | 'inner' | 'scoped_call' | 'init_let';
+export type ExtraCapture = 'path' | 'inner' | 'constructor_call' | 'init_let';
 
 /** Every captured node of a file in document order, and by type. */
 export interface Structure {
@@ -99,19 +99,25 @@ const CHAR_LITERAL = /'(?:\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}
 /** Comment delimiters inside a block comment, which nest. */
 const BLOCK_DELIMITERS = /\/\*|\*\//g;
 
-/** What a spot of the search is: the alternatives of TOKENS and LEXED_TOKENS, in order. */
-const PATH_SPOT = 1;
-const ATTRIBUTE_SPOT = 2;
-const BANG_SPOT = 3;
-const KEYWORD_SPOT = 4;
-const COMMENT_SPOT = 5;
-const QUOTE_SPOT = 6;
+/** What a token hit of the search is: the alternatives of TOKENS and LEXED_TOKENS, in order. */
+const PATH_HIT = 1;
+const ATTRIBUTE_HIT = 2;
+const BANG_HIT = 3;
+const KEYWORD_HIT = 4;
+const COMMENT_HIT = 5;
+const QUOTE_HIT = 6;
 
-/** A spot the search found: where it starts, what it is, and its keyword or comment start. */
-class Spot {
+/** A token the text search found where an interesting node may start: where, which kind, and its keyword or comment opener. */
+class TokenHit {
   at = -1;
   kind = 0;
   word = '';
+
+  copy(from: TokenHit): void {
+    this.at = from.at;
+    this.kind = from.kind;
+    this.word = from.word;
+  }
 }
 
 /** The keywords TOKENS finds, by length and first letter (which tell them apart). */
@@ -133,38 +139,38 @@ function keywordEndingAt(text: string, end: number): string {
 }
 
 /**
- * Finds the next spot from `re.lastIndex` into `spot`; false when there is none. `test` makes no match array (a file
- * has tens of thousands of spots), so what the spot is and where it starts are read back from where it ends: every
+ * Finds the next token hit from `re.lastIndex` into `hit`; false when there is none. `test` makes no match array (a
+ * file has tens of thousands of hits), so what the hit is and where it starts are read back from where it ends: every
  * alternative ends in a character of its own.
  */
-function nextSpot(re: RegExp, text: string, spot: Spot): boolean {
+function nextHit(re: RegExp, text: string, hit: TokenHit): boolean {
   if (!re.test(text)) return false;
   const end = re.lastIndex;
   const c = text.charCodeAt(end - 1);
   if (c === 58 /* : */) {
-    spot.at = end - 2;
-    spot.kind = PATH_SPOT;
+    hit.at = end - 2;
+    hit.kind = PATH_HIT;
   } else if (c === 91 /* [ */) {
     // `#`, an optional `!`, spaces, then `[`.
     let i = end - 2;
     while (isSpace(text.charCodeAt(i))) i--;
     if (text.charCodeAt(i) === 33 /* ! */) i--;
-    spot.at = i;
-    spot.kind = ATTRIBUTE_SPOT;
+    hit.at = i;
+    hit.kind = ATTRIBUTE_HIT;
   } else if (c === 33 /* ! */) {
-    spot.at = end - 1;
-    spot.kind = BANG_SPOT;
+    hit.at = end - 1;
+    hit.kind = BANG_HIT;
   } else if (c === 47 /* / */ || c === 42 /* * */) {
-    spot.at = end - 2;
-    spot.kind = COMMENT_SPOT;
-    spot.word = c === 47 ? '//' : '/*';
+    hit.at = end - 2;
+    hit.kind = COMMENT_HIT;
+    hit.word = c === 47 ? '//' : '/*';
   } else if (c === 34 /* " */ || c === 39 /* ' */) {
-    spot.at = end - 1;
-    spot.kind = QUOTE_SPOT;
+    hit.at = end - 1;
+    hit.kind = QUOTE_HIT;
   } else {
-    spot.word = keywordEndingAt(text, end);
-    spot.at = end - spot.word.length;
-    spot.kind = KEYWORD_SPOT;
+    hit.word = keywordEndingAt(text, end);
+    hit.at = end - hit.word.length;
+    hit.kind = KEYWORD_HIT;
   }
   return true;
 }
@@ -192,7 +198,7 @@ const RANK: Readonly<Record<string, number>> = {
   ...Object.fromEntries(STRUCTURE_NODE_TYPES.map((t, i) => [t, i])),
   path: STRUCTURE_NODE_TYPES.length,
   inner: STRUCTURE_NODE_TYPES.length + 1,
-  scoped_call: STRUCTURE_NODE_TYPES.length + 2,
+  constructor_call: STRUCTURE_NODE_TYPES.length + 2,
   init_let: STRUCTURE_NODE_TYPES.length + 3,
 };
 
@@ -206,25 +212,198 @@ interface Found {
    * Orders captures that start together, outer ones first: structure nodes hold everything starting with them;
    * of two paths, the longer has the later `::` (so `-at`); a call sorts with the path it calls.
    */
-  tie: number;
+  sameStartOrder: number;
+}
+
+/** What the search of one top-level node shares with the readers of each kind of token hit. */
+interface NodeSearch {
+  readonly text: string;
+  readonly top: Node;
+  /** Where the node's text ends for the search (the next top-level node's start, or the node's end). */
+  readonly to: number;
+  /** The tree has no syntax error: the text can be read as a lexer would. */
+  readonly clean: boolean;
+  readonly re: RegExp;
+  readonly found: Found[];
+  readonly plainPaths: PlainPath[];
+}
+
+function add(search: NodeSearch, name: Found['name'], node: Node, sameStartOrder = -Infinity, end?: number): void {
+  search.found.push({ name, node, start: node.startIndex, sameStartOrder, end });
+}
+
+/** A `::`: a plain path is kept from the text alone; others (and calls of constructors) are looked up. */
+function readPathHit(search: NodeSearch, at: number): void {
+  const { text, top, re } = search;
+  const run = plainRun(text, at, top.startIndex, search.to);
+  if (run) {
+    search.plainPaths.push(run);
+    re.lastIndex = run.end;
+    // A plain path to a constructor followed by `(` may be a called function: only then is the tree asked.
+    const next = nextCode(text, run.end);
+    if (next > 32 && next < 128 && next !== 40 && next !== 47) return;
+    if (!CONSTRUCTOR.test(text.slice(run.start, run.end))) return;
+    const node = top.namedDescendantForIndex(run.start, run.end);
+    if (!node || node.type !== 'scoped_identifier' || node.startIndex !== run.start || node.endIndex !== run.end) return;
+    const parent = node.parent;
+    if (parent?.type === 'call_expression') add(search, 'constructor_call', parent, -run.lastColons);
+    return;
+  }
+  const node = top.namedDescendantForIndex(at, at + 2);
+  const type = node?.type;
+  if (!node || !type || !PATHS.has(type)) return;
+  // The longer of two paths starting together has the later `::`.
+  add(search, 'path', node, -at);
+  // Only a path followed by `::` (it is part of a longer one) or `(` (it may be called) needs its parent, which
+  // costs a search from the root; a comment or a character outside ASCII after it is asked about too.
+  const next = nextCode(text, node.endIndex);
+  if (next > 32 && next < 128 && next !== 58 && next !== 40 && next !== 47) return;
+  const parent = node.parent;
+  const around = parent?.type;
+  // A path inside a path is always its `path` part (the `name` part is a plain identifier); a path directly
+  // inside a call is always the called function (the arguments sit in their own node).
+  if (around && PATHS.has(around)) add(search, 'inner', node, -at);
+  else if (parent && around === 'call_expression' && type === 'scoped_identifier' && CONSTRUCTOR.test(text.slice(node.startIndex, node.endIndex))) {
+    add(search, 'constructor_call', parent, -at);
+  }
+}
+
+/** A `#[` or `#![`: the attribute the top-level node starts with, or one looked up inside it. */
+function readAttributeHit(search: NodeSearch, at: number): void {
+  const { text, top } = search;
+  // An attribute at the start of a top-level node is that node (in a tree without errors only attributes start
+  // with `#`); others are looked up.
+  if (search.clean && at === top.startIndex) {
+    add(search, text.charCodeAt(at + 1) === 33 /* ! */ ? 'inner_attribute_item' : 'attribute_item', top);
+    return;
+  }
+  const node = top.namedDescendantForIndex(at, at + 1);
+  const type = node?.type;
+  if (node && (type === 'attribute_item' || type === 'inner_attribute_item')) add(search, type, node);
+}
+
+/** A `!`: a macro call when a delimiter follows; the search then goes on after the call. */
+function readBangHit(search: NodeSearch, at: number): void {
+  // A macro's `!` is followed by its delimiter (or a comment before it); `!x` and `!(…)` of negation are not both
+  // ruled out here, but every `!` before a name is.
+  const next = nextCode(search.text, at + 1);
+  if (next > 32 && next < 128 && next !== 40 && next !== 91 && next !== 123 && next !== 47) return;
+  const node = search.top.namedDescendantForIndex(at, at + 1);
+  if (node?.type === 'macro_invocation') {
+    // A macro call's token tree holds no node the structure captures (tree-sitter leaves it flat), so the search
+    // goes on after the call. Plain paths inside it are not kept either: they name nothing.
+    const end = node.endIndex;
+    add(search, 'macro_invocation', node, -Infinity, end);
+    search.re.lastIndex = end;
+  }
+}
+
+/** An item keyword (or `let`): the item the top-level node is, one looked up inside it, or a `let` bound to a call. */
+function readKeywordHit(search: NodeSearch, at: number, keyword: string): void {
+  const { text, top, clean } = search;
+  // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result; nor does
+  // one whose pattern the text shows is not a plain name.
+  let pattern: LetPattern | undefined;
+  if (keyword === 'let') {
+    if (!mayBindCall(text, at)) return;
+    pattern = clean ? letPattern(text, at + 3) : undefined;
+    if (pattern === 'other') return;
+  }
+  // A top-level node that starts with the keyword (after a visibility, or `unsafe` before `impl`) is that item
+  // itself: in a tree without errors nothing else at item level starts that way. Others are looked up.
+  const own = clean && keyword !== 'let' && keyword !== 'union' && startsItem(text, top.startIndex, at, keyword);
+  const node = own ? top : top.namedDescendantForIndex(at, at + keyword.length);
+  const want = KEYWORD_TYPES[keyword];
+  if (!node || (!own && node.type !== want)) return;
+  if (want === 'macro_definition') {
+    // Macro rules are token trees too: nothing inside is captured.
+    const end = node.endIndex;
+    add(search, want, node, -Infinity, end);
+    search.re.lastIndex = end;
+  } else if (want !== 'let_declaration') add(search, want, node);
+  else if (isInitLet(node, pattern === 'name')) add(search, 'init_let', node, 0);
+}
+
+/** What reading a possible comment start decided: go on, take the hit read ahead next, or stop the node's search. */
+const COMMENT_CONTINUE = 0;
+const COMMENT_PENDING = 1;
+const COMMENT_STOP = 2;
+
+// A `//` or `/*` in a tree with syntax errors: a comment start, or one inside a string or another comment. The
+// stretch it would begin is its line (for a block comment, up to the next `*/`). Within the stretch the search goes on
+// as usual when it finds at most one hit there (one lookup either way); with more, the tree tells whether this is a
+// comment, and the stretch is skipped in one go. The hit after the comment start is read into `next` (and
+// `afterNext`). (In a tree without errors comments are stepped over whole as the lexer would, see searchNode.)
+function readCommentHit(search: NodeSearch, hit: TokenHit, next: TokenHit, afterNext: TokenHit): number {
+  const { text, top, re, to } = search;
+  const at = hit.at;
+  const line = hit.word === '//';
+  const stop = text.indexOf(line ? '\n' : '*/', at + 2);
+  const limit = stop >= 0 && stop < to ? stop : to;
+  // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
+  if (line && text.charCodeAt(at + 2) === 33) re.lastIndex = at + 3;
+  if (!nextHit(re, text, next) || next.at >= to) return COMMENT_STOP;
+  if (next.at >= limit) return COMMENT_PENDING;
+  if (!nextHit(re, text, afterNext) || afterNext.at >= limit) {
+    re.lastIndex = next.at;
+    return COMMENT_CONTINUE;
+  }
+  const node = top.namedDescendantForIndex(at, at + 2);
+  const type = node?.type;
+  re.lastIndex = node && (type === 'line_comment' || type === 'block_comment') ? node.endIndex : at + 2;
+  return COMMENT_CONTINUE;
+}
+
+/**
+ * Searches one top-level node's text for its token hits and reads each; false when the search ran out of its
+ * budget (then the caller asks the query instead).
+ */
+function searchNode(search: NodeSearch, hit: TokenHit, next: TokenHit, afterNext: TokenHit): boolean {
+  const { text, re, to, clean } = search;
+  const began = performance.now();
+  let hits = 0;
+  re.lastIndex = search.top.startIndex;
+  // A hit the comment reader has already found waits in `next` (then `pending` is set).
+  let pending = false;
+  for (;;) {
+    if (pending) {
+      hit.copy(next);
+      pending = false;
+    } else if (!nextHit(re, text, hit)) return true;
+    if (hit.at >= to) return true;
+    // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
+    // the hits cost the square of the depth: past a budget, the node is handed to the query instead, which is
+    // linear. Both give the same captures.
+    if ((++hits & 31) === 0 && performance.now() - began > searchBudget.ms) return false;
+    const kind = hit.kind;
+    if (kind === PATH_HIT) readPathHit(search, hit.at);
+    else if (kind === ATTRIBUTE_HIT) readAttributeHit(search, hit.at);
+    else if (kind === BANG_HIT) readBangHit(search, hit.at);
+    else if (kind === QUOTE_HIT || (kind === COMMENT_HIT && clean)) {
+      // (A file without syntax errors.) A comment or a literal: stepped over whole.
+      re.lastIndex = kind === QUOTE_HIT ? literalEnd(text, hit.at) : commentEnd(text, hit.at, hit.word === '//');
+    } else if (kind === COMMENT_HIT) {
+      const then = readCommentHit(search, hit, next, afterNext);
+      if (then === COMMENT_STOP) return true;
+      pending = then === COMMENT_PENDING;
+    } else readKeywordHit(search, hit.at, hit.word);
+  }
 }
 
 function compute(root: Node): Structure {
   const text = sourceText(root);
   const found: Found[] = [];
-  const add = (name: Found['name'], node: Node, tie = -Infinity, end?: number): void => {
-    found.push({ name, node, start: node.startIndex, tie, end });
-  };
   // Each top-level node's text is searched (in a focused run, only the focused ones), and tree-sitter is asked from
-  // that node down: asked from the root, it would first scan the file's top-level nodes for every spot.
+  // that node down: asked from the root, it would first scan the file's top-level nodes for every hit.
   const focus = sessionFocus(root.tree);
-  // In a tree without errors the text is read as a lexer would (see the comment runs below).
+  // In a tree without errors the text is read as a lexer would (see readCommentHit).
   const clean = !root.hasError;
+  const re = clean ? LEXED_TOKENS : TOKENS;
   const tops = focus ?? root.children.filter((n): n is Node => n !== null);
   const plainPaths: PlainPath[] = [];
-  const spot = new Spot();
-  const ahead = new Spot();
-  const beyond = new Spot();
+  const hit = new TokenHit();
+  const next = new TokenHit();
+  const afterNext = new TokenHit();
   for (let t = 0; t < tops.length; t++) {
     const top = tops[t];
     // Between two top-level nodes lies only whitespace, so the next one's start (known without asking the tree)
@@ -232,152 +411,20 @@ function compute(root: Node): Structure {
     const to = !focus && t + 1 < tops.length ? tops[t + 1].startIndex : top.endIndex;
     const foundBefore = found.length;
     const plainBefore = plainPaths.length;
-    const began = performance.now();
-    let spots = 0;
-    let abandoned = false;
-    const re = clean ? LEXED_TOKENS : TOKENS;
-    re.lastIndex = top.startIndex;
-    // A spot the comment check below has already found waits in `ahead` (then `pending` is set).
-    let pending = false;
-    for (;;) {
-      if (pending) {
-        spot.at = ahead.at;
-        spot.kind = ahead.kind;
-        spot.word = ahead.word;
-        pending = false;
-      } else if (!nextSpot(re, text, spot)) break;
-      if (spot.at >= to) break;
-      // Each lookup descends from the top node, so in absurdly deep code (thousands of nested brackets or operators)
-      // the spots cost the square of the depth: past a budget, the node is handed to the query instead, which is
-      // linear. Both give the same captures.
-      if ((++spots & 31) === 0 && performance.now() - began > searchBudget.ms) {
-        abandoned = true;
-        break;
-      }
-      const at = spot.at;
-      const kind = spot.kind;
-      if (kind === PATH_SPOT) {
-        const run = plainRun(text, at, top.startIndex, to);
-        if (run) {
-          plainPaths.push(run);
-          re.lastIndex = run.end;
-          // A plain path to a constructor followed by `(` may be a called function: only then is the tree asked.
-          const next = nextCode(text, run.end);
-          if (next > 32 && next < 128 && next !== 40 && next !== 47) continue;
-          if (!CONSTRUCTOR.test(text.slice(run.start, run.end))) continue;
-          const node = top.namedDescendantForIndex(run.start, run.end);
-          if (!node || node.type !== 'scoped_identifier' || node.startIndex !== run.start || node.endIndex !== run.end) continue;
-          const parent = node.parent;
-          if (parent?.type === 'call_expression') add('scoped_call', parent, -run.lastColons);
-          continue;
-        }
-        const node = top.namedDescendantForIndex(at, at + 2);
-        const type = node?.type;
-        if (!node || !type || !PATHS.has(type)) continue;
-        // The longer of two paths starting together has the later `::`.
-        add('path', node, -at);
-        // Only a path followed by `::` (it is part of a longer one) or `(` (it may be called) needs its parent, which
-        // costs a search from the root; a comment or a character outside ASCII after it is asked about too.
-        const next = nextCode(text, node.endIndex);
-        if (next > 32 && next < 128 && next !== 58 && next !== 40 && next !== 47) continue;
-        const parent = node.parent;
-        const around = parent?.type;
-        // A path inside a path is always its `path` part (the `name` part is a plain identifier); a path directly
-        // inside a call is always the called function (the arguments sit in their own node).
-        if (around && PATHS.has(around)) add('inner', node, -at);
-        else if (parent && around === 'call_expression' && type === 'scoped_identifier' && CONSTRUCTOR.test(text.slice(node.startIndex, node.endIndex))) {
-          add('scoped_call', parent, -at);
-        }
-      } else if (kind === ATTRIBUTE_SPOT) {
-        // An attribute at the start of a top-level node is that node (in a tree without errors only attributes
-        // start with `#`); others are looked up.
-        if (clean && at === top.startIndex) {
-          add(text.charCodeAt(at + 1) === 33 /* ! */ ? 'inner_attribute_item' : 'attribute_item', top);
-          continue;
-        }
-        const node = top.namedDescendantForIndex(at, at + 1);
-        const type = node?.type;
-        if (node && (type === 'attribute_item' || type === 'inner_attribute_item')) add(type, node);
-      } else if (kind === BANG_SPOT) {
-        // A macro's `!` is followed by its delimiter (or a comment before it); `!x` and `!(…)` of negation are not
-        // both ruled out here, but every `!` before a name is.
-        const next = nextCode(text, at + 1);
-        if (next > 32 && next < 128 && next !== 40 && next !== 91 && next !== 123 && next !== 47) continue;
-        const node = top.namedDescendantForIndex(at, at + 1);
-        if (node?.type === 'macro_invocation') {
-          // A macro call's token tree holds no node the structure captures (tree-sitter leaves it flat), so the
-          // search goes on after the call. Plain paths inside it are not kept either: they name nothing.
-          const end = node.endIndex;
-          add('macro_invocation', node, -Infinity, end);
-          re.lastIndex = end;
-        }
-      } else if (kind === QUOTE_SPOT || (kind === COMMENT_SPOT && clean)) {
-        // (A file without syntax errors.) A comment or a literal: stepped over whole.
-        re.lastIndex = kind === QUOTE_SPOT ? literalEnd(text, at) : commentEnd(text, at, spot.word === '//');
-      } else if (kind === COMMENT_SPOT) {
-        // A comment start, or `//` / `/*` inside a string or another comment. The stretch it would begin is its line
-        // (for `/*`, up to the next `*/`); in a tree without errors, also every following line that starts with `//`:
-        // once the tree says this is a line comment, the lexer is between tokens at the next line's start, where
-        // `//` can only begin another comment. Within the stretch the search goes on as usual when it finds at most
-        // one spot there (one lookup either way); with more, the tree tells whether this is a comment, and the
-        // stretch is skipped in one go.
-        const line = spot.word === '//';
-        const stop = text.indexOf(line ? '\n' : '*/', at + 2);
-        let limit = stop >= 0 && stop < to ? stop : to;
-        if (line && clean) limit = commentRunEnd(text, limit, to);
-        // The `!` of `//!` is never a macro's: after `//` it sits in a comment or a literal, or (`*//!`) is a negation.
-        if (line && text.charCodeAt(at + 2) === 33) re.lastIndex = at + 3;
-        if (!nextSpot(re, text, ahead) || ahead.at >= to) break;
-        if (ahead.at >= limit) {
-          pending = true;
-          continue;
-        }
-        if (!nextSpot(re, text, beyond) || beyond.at >= limit) {
-          re.lastIndex = ahead.at;
-          continue;
-        }
-        const node = top.namedDescendantForIndex(at, at + 2);
-        const type = node?.type;
-        if (node && type === 'line_comment') re.lastIndex = clean ? limit : node.endIndex;
-        else re.lastIndex = node && type === 'block_comment' ? node.endIndex : at + 2;
-      } else {
-        const keyword = spot.word;
-        // A `let` whose statement (up to its first `;`) has no bracket, `!` or comment binds no call's result; nor
-        // does one whose pattern the text shows is not a plain name.
-        let pattern: LetPattern | undefined;
-        if (keyword === 'let') {
-          if (!mayBindCall(text, at)) continue;
-          pattern = clean ? letPattern(text, at + 3) : undefined;
-          if (pattern === 'other') continue;
-        }
-        // A top-level node that starts with the keyword (after a visibility, or `unsafe` before `impl`) is that item
-        // itself: in a tree without errors nothing else at item level starts that way. Others are looked up.
-        const own = clean && keyword !== 'let' && keyword !== 'union' && startsItem(text, top.startIndex, at, keyword);
-        const node = own ? top : top.namedDescendantForIndex(at, at + keyword.length);
-        const want = KEYWORD_TYPES[keyword];
-        if (!node || (!own && node.type !== want)) continue;
-        if (want === 'macro_definition') {
-          // Macro rules are token trees too: nothing inside is captured.
-          const end = node.endIndex;
-          add(want, node, -Infinity, end);
-          re.lastIndex = end;
-        } else if (want !== 'let_declaration') add(want, node);
-        else if (isInitLet(node, pattern === 'name')) add('init_let', node, 0);
-      }
-    }
-    if (abandoned) {
+    const search: NodeSearch = { text, top, to, clean, re, found, plainPaths };
+    if (!searchNode(search, hit, next, afterNext)) {
       found.length = foundBefore;
       plainPaths.length = plainBefore;
-      // In the query's own order: a tie equal to the capture's place keeps it within one start.
+      // In the query's own order: an order equal to the capture's place keeps it within one start.
       queryOf(root.tree).captures(top).forEach(({ name, node }, i) => {
-        if (name in RANK) add(name as Found['name'], node, i);
+        if (name in RANK) add(search, name as Found['name'], node, i);
       });
     }
   }
-  found.sort((a, b) => a.start - b.start || a.tie - b.tie || RANK[a.name] - RANK[b.name]);
+  found.sort((a, b) => a.start - b.start || a.sameStartOrder - b.sameStartOrder || RANK[a.name] - RANK[b.name]);
   const all: Span[] = [];
   const byType = new Map<StructureType, Span[]>(STRUCTURE_NODE_TYPES.map((t) => [t, []]));
-  const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['scoped_call', []], ['init_let', []]]);
+  const extra = new Map<ExtraCapture, Node[]>([['path', []], ['inner', []], ['constructor_call', []], ['init_let', []]]);
   const ordered: Structure['ordered'][number][] = [];
   for (const { name, node, start, end } of found) {
     if (STRUCTURE_TYPES.has(name)) {
@@ -410,7 +457,7 @@ export const STRUCTURE_QUERY = [
   '[(scoped_identifier) (scoped_type_identifier)] @path',
   '(scoped_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
   '(scoped_type_identifier path: [(scoped_identifier) (scoped_type_identifier)] @inner)',
-  '((call_expression function: (scoped_identifier name: (identifier) @_name)) @scoped_call (#match? @_name "^(try_)?new$"))',
+  '((call_expression function: (scoped_identifier name: (identifier) @_name)) @constructor_call (#match? @_name "^(try_)?new$"))',
   '(let_declaration pattern: (identifier) value: [(macro_invocation) (call_expression)]) @init_let',
 ].join('\n');
 
@@ -441,7 +488,7 @@ function mayBindCall(text: string, at: number): boolean {
   return end < 0 || CALL_LIKE.test(window.slice(0, end));
 }
 
-/** A path whose last segment names a constructor (`new`, `try_new`), as `scoped_call` holds. */
+/** A path whose last segment names a constructor (`new`, `try_new`), as `constructor_call` holds. */
 const CONSTRUCTOR = /(?:^|[^A-Za-z0-9_#])(?:try_)?new$/;
 
 /**
@@ -482,23 +529,6 @@ function plainRun(text: string, at: number, lo: number, hi: number): (PlainPath 
     break;
   }
   return { start, end, lastColons };
-}
-
-/**
- * Where a run of line comments that starts on a line ending at `lineEnd` ends: each following line whose first
- * character other than whitespace is `//` belongs to it. Bounded by `to`. (Once a tree without errors has a line
- * comment on the first line, the lexer is between tokens at each next line's start, where `//` can only begin
- * another comment.)
- */
-function commentRunEnd(text: string, lineEnd: number, to: number): number {
-  let end = lineEnd;
-  for (;;) {
-    let i = end;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (i + 1 >= to || text.charCodeAt(i) !== 47 || text.charCodeAt(i + 1) !== 47) return end;
-    const next = text.indexOf('\n', i + 2);
-    end = next >= 0 && next < to ? next : to;
-  }
 }
 
 /** Where the comment starting at `at` ends (a line comment at its line's end; block comments nest). */

@@ -183,7 +183,7 @@ function newCalls(root: Node, types: readonly string[]): NewCall[] {
   const text = structure.text;
   const skip = ['macro_definition', 'attribute_item', 'inner_attribute_item'] as const;
   const skipped = insideSkipped(structure, skip);
-  for (const call of structure.extra.get('scoped_call') ?? []) {
+  for (const call of structure.extra.get('constructor_call') ?? []) {
     if (skipped(call)) continue;
     const fn = call.childForFieldName('function');
     // The function path ends in its name: only `…::new` goes on to be read from the tree.
