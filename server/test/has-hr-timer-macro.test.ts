@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { hrtimerSyntaxGates, signatureParamList, signatureParams } from '../src/lints/gates/hrtimer-syntax-gates';
-import { buildScope } from '../src/semantics/resolve';
 import { knowledgeBase } from '../src/kb';
 import { hasHrTimerImpls, readHasHrTimer, type HasHrTimerImpl } from '../src/syntax/has-hr-timer-macro';
 import { walk } from '../src/parsing/walk';
 import { sharedParser } from './helpers';
+import { buildScope } from '../src/semantics/scope';
 
 async function withRoot<T>(text: string, fn: (root: Node) => T): Promise<T> {
   const parser = await sharedParser();

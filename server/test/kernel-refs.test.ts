@@ -8,11 +8,12 @@ import { test } from 'node:test';
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { generateFile, Rng } from '../../scripts/bench-corpus';
 import { fileScope, firstMissing, gatedReferences } from '../src/semantics/kernel-refs';
-import { resolveSegments, segmentsOf } from '../src/semantics/resolve';
+import { resolveSegments } from '../src/semantics/resolve';
 import { knowledgeBase } from '../src/kb';
 import { withSession } from '../src/parsing/tree-session';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
+import { segmentsOf } from '../src/semantics/path-segments';
 
 const CAPTURES = [
   '(use_declaration) @skip',

@@ -4,9 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Query } from 'web-tree-sitter';
 import { generateFile } from '../../scripts/bench-corpus';
-import { buildScope, crateForPath, plainSegments, scopePart, segmentsOf, useLeavesFromText } from '../src/semantics/resolve';
 import { fixtureFiles } from './fixture-harness';
 import { ROOT, sharedParser } from './helpers';
+import { crateForPath, scopePart, buildScope } from '../src/semantics/scope';
+import { segmentsOf, plainSegments } from '../src/semantics/path-segments';
+import { useLeavesFromText } from '../src/semantics/use-trees';
 
 test('use trees give imports, aliases, globs and self, and definitions are locals', async () => {
   const parser = await sharedParser();

@@ -14,10 +14,10 @@ import { MACRO_SPELLS_PINNED_DROP, OUT_OF_LINE_MODULE } from '../lints/pinned-dr
 import { INITIALIZER_RETURN } from '../semantics/pin-init-facts';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
-import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from '../semantics/resolve';
 import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from '../core/types';
 import { isIdentChar, isIdentStart } from '../parsing/chars';
 import { unitsOf, type Unit } from '../parsing/units';
+import { type Scope, crateForPath, type ScopePart, buildScope, setScopeOf } from '../semantics/scope';
 
 /**
  * Tests some rules apply to the whole text of a file (a gate such as "the file mentions HrTimerCallback"): when one

@@ -14,8 +14,10 @@ import { checkAnalysable } from '../core/limits';
 import { analyzeTree } from './analyze';
 import { MECHANICAL_FIX_RULES } from './fix';
 import { fileScope } from '../semantics/kernel-refs';
-import { canonicalRoot, plainSegments, resolveSegments } from '../semantics/resolve';
+import { resolveSegments } from '../semantics/resolve';
 import type { Finding } from '../core/types';
+import { canonicalRoot } from '../semantics/scope';
+import { plainSegments } from '../semantics/path-segments';
 
 /** What kind of change an entry reports. */
 export type MigrationKind = 'removed' | 'renamed' | 'moved' | 'added' | 'syntax' | 'signature' | 'changed';

@@ -1,11 +1,11 @@
 /** Completion of kernel paths after `kernel::…::` and inside `use` groups, limited to what the target has. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { versionLines } from '../analysis/hover';
-import { scopeOf } from '../semantics/resolve';
 import { knowledgeBase, lastSegment, statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import type { CompletionRequestContext } from './completion-context';
 import type { CompletionProvider } from './completion';
+import { scopeOf } from '../semantics/scope';
 
 const KIND: Partial<Record<KbItem['kind'], CompletionItemKind>> = {
   module: CompletionItemKind.Module,

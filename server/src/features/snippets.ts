@@ -13,11 +13,11 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
-import { scopeOf } from '../semantics/resolve';
 import { partOfRange, type TargetRange } from '../core/target-range';
 import { compareReleases, inRange, isKnownRelease, releasesIn } from '../kb/version';
 import type { CompletionProvider } from './completion';
 import type { CompletionRequestContext } from './completion-context';
+import { scopeOf } from '../semantics/scope';
 
 /** Where a snippet's body belongs: among items, inside an `impl` block, or among a function's statements. */
 export type SnippetContext = 'item' | 'impl' | 'statement';

@@ -8,8 +8,8 @@ import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
 import { innerTokens, tokenMacroCalls, type InitMacro } from '../syntax/macro-body';
 import { pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
-import type { Scope } from '../semantics/resolve';
 import { nodeRange } from '../parsing/walk';
+import { type Scope } from '../semantics/scope';
 
 /** Tokens that start a closure, an async block or a nested function: `?` inside them is theirs. */
 const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);

@@ -2,13 +2,15 @@
 import type { Node } from 'web-tree-sitter';
 import { signatureParamList } from './gates/hrtimer-syntax-gates';
 import { namesKernelItem } from '../semantics/kernel-refs';
-import { resolveSegments, segmentsOf, type Scope } from '../semantics/resolve';
+import { resolveSegments } from '../semantics/resolve';
 import type { Fix } from '../core/types';
 import { knowledgeBase, lastSegment, sureStatusAt } from '../kb';
 import type { KbItem, SignatureEra } from '../kb/types';
 import { compareReleases } from '../kb/version';
 import { walk, nodeRange } from '../parsing/walk';
 import { defineRule } from './engine';
+import { type Scope } from '../semantics/scope';
+import { segmentsOf } from '../semantics/path-segments';
 
 const CALLBACK = 'kernel::time::hrtimer::HrTimerCallback';
 const RUN = `${CALLBACK}::run`;

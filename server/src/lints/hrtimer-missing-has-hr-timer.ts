@@ -1,13 +1,13 @@
 /** hrtimer-missing-has-hr-timer: a type implements `HrTimerCallback` but nothing links it to its `HrTimer` field. */
 import type { Node } from 'web-tree-sitter';
 import { namesKernelItem } from '../semantics/kernel-refs';
-import type { Scope } from '../semantics/resolve';
 import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { containsText, spansOutside, structureOf } from '../syntax/structure';
 import { walk } from '../parsing/walk';
 import { defineRule } from './engine';
 import { plainTypeName, readHasHrTimer } from '../syntax/has-hr-timer-macro';
+import { type Scope } from '../semantics/scope';
 
 const CALLBACK = 'kernel::time::hrtimer::HrTimerCallback';
 const HR_TIMER = 'kernel::time::hrtimer::HrTimer';

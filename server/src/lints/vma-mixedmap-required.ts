@@ -1,13 +1,13 @@
 /** vma-mixedmap-required: `vm_insert_page` called on a `VmaRef` or `VmaNew` instead of a `VmaMixedMap`. */
 import type { Node } from 'web-tree-sitter';
 import { namesKernelItem } from '../semantics/kernel-refs';
-import type { Scope } from '../semantics/resolve';
 import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { containsMatch, insideSkipped, structureOf } from '../syntax/structure';
 import { occurrencesInRun } from '../parsing/tree-session';
 import { ancestorsOf, walk, nodeRange } from '../parsing/walk';
 import { defineRule } from './engine';
+import { type Scope } from '../semantics/scope';
 
 const VIRT = 'kernel::mm::virt';
 const LET_WORD = /\blet\b/g;

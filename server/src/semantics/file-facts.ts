@@ -9,8 +9,8 @@ import { initMacros, structDefinitions, type InitMacro, type StructDef } from '.
 import { callbackImpls, type CallbackImpl } from '../syntax/has-hr-timer-macro';
 import { structureOf, type Structure } from '../syntax/structure';
 import { fileScope, namesKernelItem } from './kernel-refs';
-import type { Scope } from './resolve';
 import { traitImpls, type TraitImpl } from './trait-impls';
+import { type Scope } from './scope';
 
 /** The per-run facts of one file. */
 export interface FileFacts {

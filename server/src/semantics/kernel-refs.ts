@@ -5,7 +5,9 @@ import type { KbItem } from '../kb/types';
 import { structureOf, type PlainPath, type Structure } from '../syntax/structure';
 import { PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { offsetInRun } from '../parsing/tree-session';
-import { canonicalRoot, crateForPath, plainSegments, resolveSegments, scopeOf, segmentsOf, type Scope, type Segment } from './resolve';
+import { resolveSegments } from './resolve';
+import { type Scope, crateForPath, scopeOf, canonicalRoot } from './scope';
+import { type Segment, segmentsOf, plainSegments } from './path-segments';
 
 /** A reference to a kernel item that the target release lacks. */
 export interface GatedReference {

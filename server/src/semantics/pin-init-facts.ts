@@ -4,12 +4,12 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { compareReleases } from '../kb/version';
-import { canonicalRoot, type Scope } from './resolve';
 import type { Range, TextEdit } from '../core/types';
 import type { FileFacts } from './file-facts';
 import { sinceOf } from '../kb';
 import { delimiter, enclosingImplType, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
+import { type Scope, canonicalRoot } from './scope';
 
 
 /** The pin-init API (`kernel::init`) arrived in 6.4; before it the pin-init rules have nothing to check. */

@@ -2,7 +2,9 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { knowledgeBase, lastSegment, pickForTarget, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { canonicalRoot, crateForPath, resolveSegments, scopeOf, segmentsOf, type Scope } from './resolve';
+import { resolveSegments } from './resolve';
+import { type Scope, crateForPath, scopeOf, canonicalRoot } from './scope';
+import { segmentsOf } from './path-segments';
 
 /** A kernel item found at a position, and the span of text that names it. */
 export interface SymbolHit {

@@ -10,9 +10,11 @@ import { knowledgeBase, sureStatusAt, sureStatusOf, type KnowledgeBase } from '.
 import { type RuleContext } from '../engine';
 import { delimiter, hasMetavariables, innerTokens, splitOnCommas } from '../../syntax/macro-body';
 import { containsMatch, spansOutside, structureOf } from '../../syntax/structure';
-import { resolveSegments, segmentsOf, type Scope } from '../../semantics/resolve';
+import { resolveSegments } from '../../semantics/resolve';
 import type { Fix, Range, TextEdit } from '../../core/types';
 import { nodeRange } from '../../parsing/walk';
+import { type Scope } from '../../semantics/scope';
+import { segmentsOf } from '../../semantics/path-segments';
 
 /** One use of DMA syntax the target release does not accept. */
 export interface DmaSyntaxGate {

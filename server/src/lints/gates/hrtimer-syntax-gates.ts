@@ -12,10 +12,12 @@ import { hasHrTimerImpls } from '../../syntax/has-hr-timer-macro';
 import { resolvedNames } from '../../semantics/kernel-refs';
 import { delimiter, innerTokens } from '../../syntax/macro-body';
 import { containsMatch, containsText, insideSkipped, spansOutside, structureOf } from '../../syntax/structure';
-import { resolveSegments, segmentsOf, type Scope } from '../../semantics/resolve';
+import { resolveSegments } from '../../semantics/resolve';
 import { occurrencesInRun } from '../../parsing/tree-session';
 import type { Fix, Range } from '../../core/types';
 import { nodeRange } from '../../parsing/walk';
+import { type Scope } from '../../semantics/scope';
+import { segmentsOf } from '../../semantics/path-segments';
 
 /** A use of hrtimer syntax the target release does not accept. */
 export interface SyntaxGateFinding {

@@ -10,9 +10,12 @@ import type { KbItem } from '../../kb/types';
 import { type RuleContext } from '../engine';
 import { attributePath, attributeArguments, attributesBefore, innerTokens, spanOf, type InitMacro } from '../../syntax/macro-body';
 import { offsetInRun, occurrencesInRun, sourceText } from '../../parsing/tree-session';
-import { canonicalRoot, resolveSegments, segmentsOf, type Scope, type UseLeaf } from '../../semantics/resolve';
+import { resolveSegments } from '../../semantics/resolve';
 import type { Fix, Range } from '../../core/types';
 import { nodeRange } from '../../parsing/walk';
+import { type Scope, canonicalRoot } from '../../semantics/scope';
+import { segmentsOf } from '../../semantics/path-segments';
+import { type UseLeaf } from '../../semantics/use-trees';
 
 /** One use of macro syntax the target release does not accept. */
 export interface SyntaxGate {
