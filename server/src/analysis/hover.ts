@@ -7,6 +7,7 @@ import { describeReleases, partOfRange, type TargetRange } from '../core/target-
 import { treeDocSummary } from './tree-docs';
 import { symbolAt } from '../semantics/symbol-at';
 import type { Range } from '../core/types';
+import { splitTopLevel } from '../parsing/chars';
 
 /** Hover contents (Markdown) and the span it describes. */
 export interface HoverResult {
@@ -72,19 +73,7 @@ export function formatSignature(sig: string | undefined): string | undefined {
   const flat = sig.replace(/,\s*$/, '');
   const at = flat.indexOf(' where ');
   if (at < 0 || flat.includes('\n') || flat.length <= 80) return flat;
-  const bounds: string[] = [];
-  let depth = 0;
-  let start = at + 7;
-  for (let i = start; i < flat.length; i++) {
-    const c = flat[i];
-    if (c === '<' || c === '(' || c === '[') depth++;
-    else if ((c === '>' && flat[i - 1] !== '-') || c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      bounds.push(flat.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  bounds.push(flat.slice(start).trim());
+  const bounds = splitTopLevel(flat, at + 7).pieces;
   return `${flat.slice(0, at)}\nwhere\n${bounds.filter(Boolean).map((b) => `    ${b}`).join(',\n')}`;
 }
 

@@ -33,3 +33,30 @@ export function isSpace(c: number): boolean {
 
 /** A plain path as a regex source: ASCII words joined by `::`, spaces allowed around it (`a::b :: C`). */
 export const PLAIN_PATH_SOURCE = '[A-Za-z_][A-Za-z0-9_]*(?:\\s*::\\s*[A-Za-z_][A-Za-z0-9_]*)*';
+
+/**
+ * Splits `text` from `from` at its commas outside brackets (`<…>`, `(…)`, `[…]`; the `>` of `->` closes nothing),
+ * each piece trimmed. The split ends at a closing bracket that opened before `from` (`closedAt` is its offset) or at
+ * the end of the text (`closedAt` is -1). Used on signature texts (parameter lists, generic arguments, bounds).
+ */
+export function splitTopLevel(text: string, from = 0): { pieces: string[]; closedAt: number } {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */ || c === 40 /* ( */ || c === 91 /* [ */) depth++;
+    else if (c === 41 /* ) */ || c === 93 /* ] */ || (c === 62 /* > */ && text.charCodeAt(i - 1) !== 45 /* - */)) {
+      if (depth === 0) {
+        pieces.push(text.slice(start, i).trim());
+        return { pieces, closedAt: i };
+      }
+      depth--;
+    } else if (c === 44 /* , */ && depth === 0) {
+      pieces.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start).trim());
+  return { pieces, closedAt: -1 };
+}

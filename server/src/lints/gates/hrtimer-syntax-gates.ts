@@ -18,6 +18,7 @@ import type { Fix, Range } from '../../core/types';
 import { nodeRange } from '../../parsing/walk';
 import { type Scope } from '../../semantics/scope';
 import { segmentsOf } from '../../semantics/path-segments';
+import { splitTopLevel } from '../../parsing/chars';
 
 /** A use of hrtimer syntax the target release does not accept. */
 export interface SyntaxGateFinding {
@@ -60,23 +61,11 @@ export function signatureParamList(text: string, name: string): readonly string[
 function readParamList(text: string, name: string): string[] | undefined {
   const at = text.indexOf(`fn ${name}(`);
   if (at < 0) return undefined;
-  let depth = 0;
-  let current = '';
-  const params: string[] = [];
-  for (let i = at + name.length + 4; i < text.length; i++) {
-    const c = text[i];
-    if (depth === 0 && c === ')') {
-      if (current.trim()) params.push(current.trim());
-      return params;
-    }
-    if (c === '(' || c === '<' || c === '[') depth++;
-    else if (c === ')' || c === ']' || (c === '>' && text[i - 1] !== '-')) depth--;
-    if (depth === 0 && c === ',') {
-      params.push(current.trim());
-      current = '';
-    } else current += c;
-  }
-  return undefined;
+  const { pieces, closedAt } = splitTopLevel(text, at + name.length + 4);
+  if (closedAt < 0) return undefined;
+  // A trailing comma leaves an empty last piece.
+  if (pieces[pieces.length - 1] === '') pieces.pop();
+  return pieces;
 }
 
 /** Just the parameter names (`new(mode: HrTimerMode, clock: ClockId)` → mode, clock). */
