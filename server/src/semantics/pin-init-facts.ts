@@ -108,7 +108,7 @@ function kernelModuleOf(filePath: string | undefined): string | undefined {
 /** Pin-only initializer macros of the kernel (they return `impl PinInit<…>`; no `Init`). */
 const PIN_MACROS = new Set(['new_mutex', 'new_spinlock', 'new_spinlock_irq', 'new_condvar', 'new_poll_condvar', 'new_work', 'pin_init', 'try_pin_init']);
 /** Unpinned initializer macros (`impl Init<…>`): still initializers, not values. */
-const INIT_MACROS = new Set(['init', 'try_init']);
+const UNPINNED_INIT_MACROS = new Set(['init', 'try_init']);
 
 /** Constructors returning `impl PinInit<Self…>`, by type name (the type must resolve to the kernel). */
 const PIN_CONSTRUCTORS: Readonly<Record<string, readonly string[]>> = {
@@ -154,7 +154,7 @@ function classifyCallee(
   }
   if (macro) {
     const pinned = PIN_MACROS.has(name);
-    if (!pinned && !INIT_MACROS.has(name)) return undefined;
+    if (!pinned && !UNPINNED_INIT_MACROS.has(name)) return undefined;
     if (segments.length === 1) {
       if (scope.locals.has(`${name}!`) && scope.crateName !== 'kernel') return undefined;
       const imported = scope.imports.get(name);

@@ -40,7 +40,8 @@ export interface HasHrTimerImpl {
 }
 
 
-function isIdent(n: Node | undefined, text?: string): n is Node {
+/** Is `n` an identifier token (spelling `text`, when given)? */
+function isIdentifierToken(n: Node | undefined, text?: string): n is Node {
   return !!n && n.type === 'identifier' && (text === undefined || n.text === text);
 }
 
@@ -53,7 +54,7 @@ export function macroName(macro: Node): string {
 /** Reads the body tokens: `self . field` or `mode : TYPE , field : self . field ,?`. */
 function readBody(tokens: Node[]): Pick<HasHrTimerImpl, 'form' | 'mode' | 'field'> {
   const selfField = (t: Node[]): Node | undefined =>
-    t.length === 3 && t[0].type === 'self' && t[1].type === '.' && isIdent(t[2]) ? t[2] : undefined;
+    t.length === 3 && t[0].type === 'self' && t[1].type === '.' && isIdentifierToken(t[2]) ? t[2] : undefined;
   const bare = selfField(tokens);
   if (bare) return { form: 'bare', field: bare };
   const entries: Node[][] = [[]];
@@ -64,8 +65,8 @@ function readBody(tokens: Node[]): Pick<HasHrTimerImpl, 'form' | 'mode' | 'field
   if (entries.length > 1 && entries[entries.length - 1].length === 0) entries.pop();
   if (entries.length === 2) {
     const [m, f] = entries;
-    const field = isIdent(f[0], 'field') && f[1]?.type === ':' ? selfField(f.slice(2)) : undefined;
-    if (isIdent(m[0], 'mode') && m[1]?.type === ':' && m.length > 2 && field) return { form: 'mode-field', mode: m.slice(2), field };
+    const field = isIdentifierToken(f[0], 'field') && f[1]?.type === ':' ? selfField(f.slice(2)) : undefined;
+    if (isIdentifierToken(m[0], 'mode') && m[1]?.type === ':' && m.length > 2 && field) return { form: 'mode-field', mode: m.slice(2), field };
   }
   return { form: 'other' };
 }
@@ -97,7 +98,7 @@ function readInvocation(node: Node): HasHrTimerImpl | undefined {
   if (tokens[i]?.type !== 'impl') return result;
   i++;
   if (tokens[i]?.type === 'token_tree' && delimiter(tokens[i]) === '{') result.generics = tokens[i++];
-  if (!isIdent(tokens[i], 'HasHrTimer') || tokens[i + 1]?.type !== '<') return result;
+  if (!isIdentifierToken(tokens[i], 'HasHrTimer') || tokens[i + 1]?.type !== '<') return result;
   i += 2;
   // Angle brackets are plain tokens here; count them to find the `>` closing `HasHrTimer<`.
   let depth = 1;
@@ -121,7 +122,7 @@ function readInvocation(node: Node): HasHrTimerImpl | undefined {
     if (t.type === '<') depth++;
     else if (t.type === '>') depth--;
     else if (t.type === '>>') depth -= 2;
-    else if (depth === 0 && isIdent(t)) result.selfName = t.text;
+    else if (depth === 0 && isIdentifierToken(t)) result.selfName = t.text;
     result.selfType.push(t);
   }
   if (!result.body) return result;

@@ -12,7 +12,8 @@ import { walk, nodeRange } from '../parsing/walk';
 /** The four initializer macros. */
 export type InitMacroName = 'pin_init' | 'try_pin_init' | 'init' | 'try_init';
 
-const INIT_MACROS = new Set<string>(['pin_init', 'try_pin_init', 'init', 'try_init']);
+/** The names of the four macros, for look-ups. */
+const INIT_MACRO_NAMES = new Set<string>(['pin_init', 'try_pin_init', 'init', 'try_init']);
 /** Matches any of the four macro names as a whole word. */
 const INIT_WORD = /\b(?:try_)?(?:pin_)?init\b/;
 const INIT_WORDS = new RegExp(INIT_WORD.source, 'g');
@@ -124,7 +125,8 @@ export function hasMetavariables(tree: Node): boolean {
   return found;
 }
 
-function isIdent(n: Node | undefined, text?: string): boolean {
+/** Is `n` a token that can be a path segment (an identifier, `self`, `super` or `crate`; spelling `text`, when given)? */
+function isSegmentToken(n: Node | undefined, text?: string): boolean {
   return !!n && (n.type === 'identifier' || n.type === 'self' || n.type === 'super' || n.type === 'crate') && (text === undefined || n.text === text);
 }
 
@@ -144,7 +146,7 @@ function readField(tokens: Node[]): InitField | InitTail {
   if (firstType === '..') {
     const [, zeroable, colons, method, call] = rest;
     const shaped =
-      rest.length === 5 && isIdent(zeroable, 'Zeroable') && colons.type === '::' && isIdent(method) && call.type === 'token_tree' && innerTokens(call).length === 0;
+      rest.length === 5 && isSegmentToken(zeroable, 'Zeroable') && colons.type === '::' && isSegmentToken(method) && call.type === 'token_tree' && innerTokens(call).length === 0;
     const kind = shaped && method.text === 'zeroed' ? 'zeroed' : shaped && method.text === 'init_zeroed' ? 'init_zeroed' : 'other';
     return { kind, dots: first, method: shaped ? method : undefined, tokens, get range() { return range(); } };
   }
@@ -166,13 +168,13 @@ function readField(tokens: Node[]): InitField | InitTail {
 /** Reads an init macro call from its path tokens (one per segment) and argument token tree. */
 function readInitMacro(path: Node[], nameNode: Node, args: Node, invocation?: Node): InitMacro | undefined {
   const last = path[path.length - 1];
-  if (!last || !INIT_MACROS.has(last.text)) return undefined;
+  if (!last || !INIT_MACRO_NAMES.has(last.text)) return undefined;
   const tokens = innerTokens(args);
   const bodyAt = tokens.findIndex((t) => t.type === 'token_tree' && delimiter(t) === '{');
   const head = bodyAt < 0 ? tokens : tokens.slice(0, bodyAt);
   let typeStart = 0;
   let thisName: Node | undefined;
-  if (head[0]?.type === '&' && isIdent(head[1]) && isIdent(head[2], 'in')) {
+  if (head[0]?.type === '&' && isSegmentToken(head[1]) && isSegmentToken(head[2], 'in')) {
     thisName = head[1];
     typeStart = 3;
   }
@@ -237,10 +239,10 @@ export interface TokenMacroCall {
 export function tokenMacroCalls(tokens: readonly Node[]): TokenMacroCall[] {
   const out: TokenMacroCall[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (tokens[i].type !== '!' || tokens[i + 1].type !== 'token_tree' || !isIdent(tokens[i - 1])) continue;
+    if (tokens[i].type !== '!' || tokens[i + 1].type !== 'token_tree' || !isSegmentToken(tokens[i - 1])) continue;
     const path = [tokens[i - 1]];
     let j = i - 2;
-    while (j >= 1 && tokens[j].type === '::' && isIdent(tokens[j - 1])) {
+    while (j >= 1 && tokens[j].type === '::' && isSegmentToken(tokens[j - 1])) {
       path.unshift(tokens[j - 1]);
       j -= 2;
     }
