@@ -1,7 +1,7 @@
 /**
  * The ASCII character classes the text-first readers share (syntax/structure.ts, the scope and the incremental
  * analyser): they scan the document by character code, which makes no match objects, and hand anything outside
- * ASCII to the tree.
+ * ASCII to the tree (why the text is read first: README, Performance).
  */
 
 /** `A`–`Z`, `a`–`z`, `_`: where an identifier may start. */

@@ -1,7 +1,7 @@
 /**
  * The items, macro calls, attributes, `use` declarations, paths, path calls and `let` bindings of a file, found from
- * its text: each spot where one can start is looked up in the tree, and nothing else is (a JavaScript walk crosses
- * into wasm for every node, and a tree-sitter query visits every node inside wasm, about a third of a parse). Rules
+ * its text: each token where one can start is looked up in the tree, and nothing else is (why the text is read first:
+ * README, Performance). Rules
  * and their helpers share the result: within an engine run (`withSession`) it is computed once per tree. Tests
  * compare it with a query over every node (server/test/structure.test.ts).
  */
