@@ -72,7 +72,8 @@ function docsBefore(node: Node): string {
   return lines.join('\n').trim();
 }
 
-function signatureOf(node: Node): string {
+/** An item's head on one line: what comes before its body (a struct's or enum's fields shown as `{ … }`). */
+export function signatureOf(node: Node): string {
   const body = node.childForFieldName('body');
   const end = body && body.type !== 'field_declaration_list' && body.type !== 'ordered_field_declaration_list' ? body.startIndex : node.endIndex;
   let text = node.text.slice(0, end - node.startIndex);
@@ -98,8 +99,9 @@ function hasMacroExport(node: Node): boolean {
 
 const ITEM_TYPES = new Set(['struct_item', 'enum_item', 'union_item', 'trait_item', 'function_item', 'type_item', 'const_item', 'static_item', 'mod_item']);
 
-/** Collects the public items of one parsed file. */
-export function indexFile(root: Node, file: string, modulePath: string, crate: string): IndexedItem[] {
+/** Collects the public items of one parsed file; with `everything`, private ones, enum variants and the members of
+ *  trait impls too (hover on them reads the tree at their place). */
+export function indexFile(root: Node, file: string, modulePath: string, crate: string, everything = false): IndexedItem[] {
   const out: IndexedItem[] = [];
   const add = (p: string, node: Node, nameNode: Node, signature = signatureOf(node)): void => {
     out.push({ path: p, signature, docs: docsBefore(node), file, line: nameNode.startPosition.row, character: nameNode.startPosition.column });
@@ -112,7 +114,7 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
         if (name) add(`${crate}::${name.text}!`, node, name, `macro_rules! ${name.text}`);
         continue;
       }
-      if (!ITEM_TYPES.has(node.type) || !isPublic(node)) {
+      if (!ITEM_TYPES.has(node.type) || !(everything || isPublic(node))) {
         if (node.type === 'impl_item') visitImpl(node, mod);
         continue;
       }
@@ -125,6 +127,12 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
         continue;
       }
       add(p, node, name);
+      if (everything && node.type === 'enum_item') {
+        for (const v of node.childForFieldName('body')?.namedChildren ?? []) {
+          const vn = v?.type === 'enum_variant' ? v.childForFieldName('name') : null;
+          if (v && vn) add(`${p}::${vn.text}`, v, vn, v.text.replace(/\s+/g, ' ').trim());
+        }
+      }
       if (node.type === 'trait_item') {
         for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
           if (!m || !(m.type === 'function_item' || m.type === 'function_signature_item' || m.type === 'associated_type')) continue;
@@ -135,12 +143,14 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
     }
   };
   const visitImpl = (impl: Node, mod: string): void => {
-    if (impl.childForFieldName('trait')) return;
+    const viaTrait = impl.childForFieldName('trait') !== null;
+    if (viaTrait && !everything) return;
     const t = impl.childForFieldName('type');
     const typeName = t?.type === 'generic_type' ? t.childForFieldName('type')?.text : t?.text;
     if (!typeName || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(typeName)) return;
     for (const m of impl.childForFieldName('body')?.namedChildren ?? []) {
-      if (!m || m.type !== 'function_item' || !isPublic(m)) continue;
+      if (!m || !(m.type === 'function_item' || (everything && (m.type === 'const_item' || m.type === 'type_item')))) continue;
+      if (!everything && !isPublic(m)) continue;
       const mn = m.childForFieldName('name');
       if (mn) add(`${mod}::${typeName}::${mn.text}`, m, mn);
     }

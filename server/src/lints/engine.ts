@@ -25,8 +25,24 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
   /** Path of the file being checked, when known (for crate-relative paths). */
   readonly filePath?: string;
+  /** The user's kernel tree, when one at the target's release is indexed: it decides what the target has. */
+  readonly tree?: TreeAvailability;
   /** Reports a finding at a node or range. */
   report(at: Node | Range, message: string, fixes?: Fix[]): void;
+}
+
+/** What an indexed kernel tree says about paths (analysis/tree-api.ts builds it from the tree's sources). */
+export interface TreeAvailability {
+  /** Differs for every index built (analysis caches keyed by it start over when the tree is indexed again). */
+  readonly key: string;
+  /** The release the tree's Makefile names ("7.3"). */
+  readonly release: string;
+  /** Whether the tree has the item at a path (a macro ends in `!`). */
+  presence(path: string): 'present' | 'absent' | 'unknown';
+  /** The index of the first segment the tree surely lacks, checking prefixes of at least `startAt` segments. */
+  firstAbsent(full: readonly string[], macro: boolean, startAt?: number): number | undefined;
+  /** Told when the tree and the knowledge base disagree about a path; the tree's answer is the one used. */
+  disagreement?(path: string, kbSays: 'missing' | 'available', target: string): void;
 }
 
 /** A lint rule. `id` equals its file name and is a public contract. */
@@ -72,6 +88,8 @@ export interface EngineOptions {
   levels?: Readonly<Record<string, LintLevel>>;
   /** Path of the file, when known. */
   filePath?: string;
+  /** The indexed kernel tree at the target's release, when there is one. */
+  tree?: TreeAvailability;
   /** Only these rules, when given (the CLI's --rule). */
   only?: ReadonlySet<string>;
   /** Called once per rule that throws; the other rules still run. */
@@ -177,6 +195,7 @@ function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: 
       text,
       target: options.target,
       filePath: options.filePath,
+      tree: options.tree,
       memo,
       query: (source) => cachedQuery(language, source),
       report: (at, message, fixes = []) => {
