@@ -172,12 +172,11 @@ function treeFor(ctx: RunContext, target: Target): TreeApi | undefined {
       api = TreeApi.build(ctx.parser, root);
       const ms = Math.round(performance.now() - started);
       ctx.treeNotes.push(`${displayPath(root)}: Linux ${api.fullRelease}, ${api.stats.files} files indexed in ${ms} ms`);
-      const tree = api;
       api.onDisagreement = (p, kbSays, at) =>
         ctx.treeNotes.push(
           kbSays === 'missing'
             ? `${displayPath(root)} has \`${p}\`, which the knowledge base says Linux ${at} lacks: the tree wins`
-            : `${displayPath(root)} lacks \`${p}\`, which the knowledge base says Linux ${at} has: the tree wins (Linux ${tree.release})`,
+            : `${displayPath(root)} lacks \`${p}\`, which the knowledge base says Linux ${at} has: the tree wins`,
         );
     } catch (error) {
       api = null;

@@ -43,7 +43,11 @@ let parser: Parser | undefined;
 let documents: OpenDocuments | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let canPullConfiguration = false;
-const indexes = new KernelIndexes(connection, settings, () => void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION));
+const indexes = new KernelIndexes(connection, settings, () => {
+  void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
+  // What was published before the tree was indexed is published again with the tree deciding.
+  diagnostics?.refreshAll();
+});
 
 /** The diagnostics debounce from initializationOptions: 0–10,000 ms, else the default 150 ms with a warning. */
 function readDebounce(value: unknown, warnings: string[]): number {
@@ -70,6 +74,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const debounceMs = readDebounce(init.debounceMs, initWarnings);
   warnSettings(initWarnings);
   diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
+  diagnostics.treeFor = (target) => indexes.deciding(target);
   documents.register(connection);
   diagnostics.register();
   targets.register(connection);
@@ -107,6 +112,8 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kernelRust' });
     void pullConfiguration();
   }
+  // A configured tree (kernelRust.kernelTree) is indexed right away, before any document asks for it.
+  indexes.forTarget(targets.forUri(undefined));
 });
 
 async function pullConfiguration(): Promise<void> {
@@ -132,7 +139,11 @@ connection.onDidChangeConfiguration((change) => {
   else if (canPullConfiguration) void pullConfiguration();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const c of changes) {
+    const file = uriToPath(c.uri);
+    if (file) indexes.changed(file);
+  }
   targets.clear();
   void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
   diagnostics?.refreshAll();

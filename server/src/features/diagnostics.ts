@@ -5,7 +5,9 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver';
 import { IncrementalAnalyzer } from '../analysis/incremental';
+import type { Target } from '../analysis/target';
 import type { Finding, Severity } from '../analysis/types';
+import type { TreeAvailability } from '../lints/engine';
 import { ruleDocsUri } from '../lints/docs-link';
 import type { OpenDocuments } from './documents';
 import type { Settings } from './settings';
@@ -42,6 +44,8 @@ export class DiagnosticsPublisher {
   /** One analyser per open document: after an edit it re-checks only what the edit can have changed. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly failedRules = new Set<string>();
+  /** The indexed kernel tree that decides availability for a target, when there is one (set by the server). */
+  treeFor: ((target: Target) => TreeAvailability | undefined) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -127,6 +131,7 @@ export class DiagnosticsPublisher {
     }
     const findings = analyzer.analyze(tree, doc.text, {
       target: target.release,
+      tree: this.treeFor?.(target),
       filePath: uriToPath(uri),
       levels: this.settings.levels,
       onRuleError: (ruleId, error) => {

@@ -100,6 +100,10 @@ interface PendingInvocation {
 /** Item-position macros of other crates that define no names (assertions, assembly, docs). */
 const ITEMLESS_MACROS = new Set(['static_assert', 'const_assert', 'build_assert', 'global_asm', 'assert_eq_size', 'compile_error']);
 
+/** Most module files a surface reads, and the largest it reads. */
+const MAX_FILES = 3000;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 /** How deep macro expansions may nest (a macro generating invocations of another). */
 const MAX_EXPANSION_ROUNDS = 4;
 
@@ -221,6 +225,11 @@ export class TreeSurface {
   private readModuleFile(parser: Parser, file: string, scope: Scope, childDir: string): void {
     let text: string;
     try {
+      // Bounds against hostile trees, far above any real one (7.3's crates are under 200 files, none near 1 MB).
+      if (this.stats.files >= MAX_FILES || fs.statSync(file).size > MAX_FILE_BYTES) {
+        this.opaque.add(scope);
+        return;
+      }
       text = fs.readFileSync(file, 'utf8');
     } catch {
       this.stats.missingModuleFiles.push(this.rel(file));
