@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { registerCodeActions } from './features/code-actions';
 import { FIX_ALL_KIND, fixAllAction, registerMigrationReport } from './features/migration';
@@ -43,11 +44,16 @@ let parser: Parser | undefined;
 let documents: OpenDocuments | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let canPullConfiguration = false;
-const indexes = new KernelIndexes(connection, settings, () => {
-  void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
-  // What was published before the tree was indexed is published again with the tree deciding.
-  diagnostics?.refreshAll();
-});
+const indexes = new KernelIndexes(
+  connection,
+  settings,
+  () => {
+    void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
+    // What was published before the tree was indexed is published again with the tree deciding.
+    diagnostics?.refreshAll();
+  },
+  (file) => targets.locator.find(path.dirname(file))?.root,
+);
 
 /** The diagnostics debounce from initializationOptions: 0–10,000 ms, else the default 150 ms with a warning. */
 function readDebounce(value: unknown, warnings: string[]): number {
@@ -74,7 +80,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const debounceMs = readDebounce(init.debounceMs, initWarnings);
   warnSettings(initWarnings);
   diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
-  diagnostics.treeFor = (target) => indexes.deciding(target);
+  diagnostics.treeFor = (target, file) => indexes.deciding(target, file);
   documents.register(connection);
   diagnostics.register();
   targets.register(connection);
@@ -113,7 +119,7 @@ connection.onInitialized(() => {
     void pullConfiguration();
   }
   // A configured tree (kernelRust.kernelTree) is indexed right away, before any document asks for it.
-  indexes.forTarget(targets.forUri(undefined));
+  if (targets.workspaceRoot) indexes.forTarget(targets.forUri(undefined), path.join(targets.workspaceRoot, '.kernel-rust-probe.rs'));
 });
 
 async function pullConfiguration(): Promise<void> {

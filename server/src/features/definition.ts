@@ -10,7 +10,7 @@ import { uriToPath, type Targets } from './targets';
 export function registerDefinition(connection: Connection, documents: OpenDocuments, targets: Targets, indexes: KernelIndexes): void {
   connection.onDefinition(async ({ textDocument, position }): Promise<Location | null> => {
     const target = targets.forUri(textDocument.uri);
-    const index = await indexes.whenReady(target);
+    const index = await indexes.whenReady(target, uriToPath(textDocument.uri));
     if (!index) return null;
     const doc = documents.get(textDocument.uri);
     const tree = doc?.current;

@@ -45,7 +45,7 @@ export class DiagnosticsPublisher {
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly failedRules = new Set<string>();
   /** The indexed kernel tree that decides availability for a target, when there is one (set by the server). */
-  treeFor: ((target: Target) => TreeAvailability | undefined) | undefined;
+  treeFor: ((target: Target, file: string | undefined) => TreeAvailability | undefined) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -131,7 +131,7 @@ export class DiagnosticsPublisher {
     }
     const findings = analyzer.analyze(tree, doc.text, {
       target: target.release,
-      tree: this.treeFor?.(target),
+      tree: this.treeFor?.(target, uriToPath(uri)),
       filePath: uriToPath(uri),
       levels: this.settings.levels,
       onRuleError: (ruleId, error) => {

@@ -9,7 +9,7 @@ import { uriToPath, type Targets } from './targets';
 export function registerHover(connection: Connection, documents: OpenDocuments, targets: Targets, indexes?: KernelIndexes): void {
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
     const target = targets.forUri(textDocument.uri);
-    const index = await indexes?.whenReady(target);
+    const index = await indexes?.whenReady(target, uriToPath(textDocument.uri));
     const doc = documents.get(textDocument.uri);
     const tree = doc?.current;
     if (!doc || !tree) return null;

@@ -83,16 +83,18 @@ export class KernelIndexes {
     private readonly connection: Connection,
     private readonly settings: Settings,
     private readonly onReady: (root: string) => void,
+    /** The kernel tree a file sits in, if any (asked when an explicit target names no tree). */
+    private readonly treeAbove: (file: string) => string | undefined = () => undefined,
   ) {}
 
-  /** The tree a target's documents use: the configured one, else the one the file sits in. */
-  rootFor(target: Target): string | undefined {
-    return this.settings.kernelTree ?? target.kernelRoot;
+  /** The tree a document uses: the configured one, else the one its target came from, else the one it sits in. */
+  rootFor(target: Target, file?: string): string | undefined {
+    return this.settings.kernelTree ?? target.kernelRoot ?? (file ? this.treeAbove(file) : undefined);
   }
 
-  /** The finished index for a target's tree, if any; starts building it when there is none yet. */
-  forTarget(target: Target): KernelIndex | undefined {
-    const root = this.rootFor(target);
+  /** The finished index for a document's tree, if any; starts building it when there is none yet. */
+  forTarget(target: Target, file?: string): KernelIndex | undefined {
+    const root = this.rootFor(target, file);
     if (!root) return undefined;
     const entry = this.entry(root);
     if (!entry.index && !entry.building && !entry.failed) this.start(root, entry);
@@ -100,9 +102,9 @@ export class KernelIndexes {
   }
 
   /** The index for a target's tree, waiting (at most `maxMs`) while it is being built. */
-  async whenReady(target: Target, maxMs = INDEX_WAIT_MS): Promise<KernelIndex | undefined> {
-    const ready = this.forTarget(target);
-    const root = this.rootFor(target);
+  async whenReady(target: Target, file?: string, maxMs = INDEX_WAIT_MS): Promise<KernelIndex | undefined> {
+    const ready = this.forTarget(target, file);
+    const root = this.rootFor(target, file);
     const building = root ? this.trees.get(root)?.building : undefined;
     if (ready && !building) return ready;
     if (!building) return ready;
@@ -116,8 +118,8 @@ export class KernelIndexes {
   }
 
   /** The index that decides availability for a target: a finished one whose release is the target's. */
-  deciding(target: Target): TreeApi | undefined {
-    const index = this.forTarget(target);
+  deciding(target: Target, file?: string): TreeApi | undefined {
+    const index = this.forTarget(target, file);
     return index && index.api.decides && sameLine(index.release, target.release) ? index.api : undefined;
   }
 
