@@ -2,3 +2,4 @@
 // esbuild options and loads the bundle, so the figures are those of the code users run.
 export { analyzeText } from '../server/src/analysis/analyze';
 export { createRustParser, parseWithLimit } from '../server/src/parsing/language';
+export { TreeApi } from '../server/src/analysis/tree-api';

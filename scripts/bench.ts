@@ -9,6 +9,9 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import type { Parser } from 'web-tree-sitter';
 import { collectRustFiles } from '../server/src/core/files';
 import { KernelTreeLocator, resolveTarget } from '../server/src/core/target';
@@ -32,7 +35,15 @@ const TARGETS = {
   peakRssMb: 300,
   /** The server's resident set during 10,000 edits in bursts with hovers (the bound the README states). */
   loadPeakRssMb: 300,
+  /** Indexing a real kernel tree's rust/ (7.3) on one core, and the memory the index keeps. */
+  treeIndexMs: 500,
+  treeIndexHeapMb: 50,
+  /** A warm hover over an item of the indexed tree. */
+  treeHoverP95Ms: 2,
 };
+
+/** The real tree the index budget is measured on (skipped when absent). */
+const INDEX_TREE = path.join(process.env.KERNEL_RUST_CORPUS ?? '/tmp/kr-corpus', '7.3');
 
 interface Args {
   json: boolean;
@@ -331,6 +342,77 @@ async function measureTree(bundled: Bundled, dir: string, scratch: string): Prom
   };
 }
 
+/** The heap in use after a full collection (the flag is set here so the bench needs no node option). */
+function heapAfterGc(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Builds the index of a real tree's API a few times in-process: the median time, and the heap one index keeps. */
+function measureTreeIndex({ analyser, parser }: Bundled, dir: string, rounds = 5): { ms: number; heapMb: number; files: number; lines: number } {
+  analyser.TreeApi.build(parser, dir); // warm-up
+  const times: number[] = [];
+  let last: ReturnType<typeof analyser.TreeApi.build> | undefined;
+  for (let i = 0; i < rounds; i++) {
+    last = undefined;
+    const before = i === rounds - 1 ? heapAfterGc() : 0;
+    const t0 = performance.now();
+    last = analyser.TreeApi.build(parser, dir);
+    times.push(performance.now() - t0);
+    if (i === rounds - 1) {
+      const kept = heapAfterGc() - before;
+      return { ms: percentile(times, 50), heapMb: kept / 1024 / 1024, files: last.stats.files, lines: last.stats.lines };
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/** Hover round trips over names of the indexed tree's items in a driver inside the tree, after the index is ready. */
+async function measureTreeHover(dir: string, requests = 600): Promise<{ p50: number; p95: number; answered: number }> {
+  const text = [
+    'use kernel::prelude::*;',
+    'use kernel::sync::{Arc, ArcBorrow};',
+    'use kernel::error::code::ENOTTY;',
+    'fn probe() -> Result<Arc<u32>> {',
+    '    let b = KBox::try_pin_init(new_mutex!(0u32), GFP_KERNEL)?;',
+    '    pr_info!("probe {}\n", 1);',
+    '    let _e = ENOTTY;',
+    '    Arc::new(1u32, GFP_KERNEL)',
+    '}',
+    'fn borrow(_a: ArcBorrow<\'_, u32>) {}',
+    '',
+  ].join('\n');
+  const client = new TestClient();
+  try {
+    await client.initialize({ debounceMs: 0 }, pathToFileURL(dir).href);
+    const uri = pathToFileURL(path.join(dir, 'drivers', 'bench_tree_hover.rs')).href;
+    await client.open(uri, text, 1);
+    const positions: { line: number; character: number }[] = [];
+    text.split('\n').forEach((l, line) => {
+      for (const m of l.matchAll(/\b(Arc|ArcBorrow|ENOTTY|KBox|try_pin_init|GFP_KERNEL|pr_info|new)\b/g)) positions.push({ line, character: (m.index ?? 0) + 1 });
+    });
+    // The first request waits for the index; it is not part of the warm figures.
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positions[0] });
+    const rng = new Rng(7);
+    const times: number[] = [];
+    let answered = 0;
+    for (let i = 0; i < requests; i++) {
+      const position = positions[rng.int(positions.length)];
+      const t0 = performance.now();
+      const h = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      times.push(performance.now() - t0);
+      if (h) answered++;
+    }
+    const warm = times.slice(20);
+    return { p50: percentile(warm, 50), p95: percentile(warm, 95), answered };
+  } finally {
+    await client.stop();
+  }
+}
+
 function treeMisses(t: TreeResult, label: string): string[] {
   const missed: string[] = [];
   if (t.analysisOverParse > TARGETS.analysisOverParse) missed.push(`${label} analysisOverParse ${t.analysisOverParse} > ${TARGETS.analysisOverParse}`);
@@ -365,7 +447,13 @@ async function main(): Promise<void> {
     const generated = await measureTree(bundled, corpus.dir, scratch);
     const trees: TreeResult[] = [];
     for (const t of args.trees) trees.push(await measureTree(bundled, t, scratch));
+    const haveIndexTree = fs.existsSync(path.join(INDEX_TREE, 'rust', 'kernel', 'lib.rs'));
+    if (!haveIndexTree) progress(`no kernel tree at ${INDEX_TREE}: the tree index figures are skipped (set KERNEL_RUST_CORPUS)`);
+    else progress(`${INDEX_TREE}: indexing its rust/ in-process`);
+    const index = haveIndexTree ? measureTreeIndex(bundled, INDEX_TREE) : undefined;
     bundled.parser.delete();
+    if (haveIndexTree) progress('server: hover over the indexed tree\'s items');
+    const treeHover = haveIndexTree ? await measureTreeHover(INDEX_TREE) : undefined;
 
     const big = generateFile(5000, 4242, 'edit_target');
     progress(`server: ${countLines(big)}-line file, single-character edits`);
@@ -399,6 +487,9 @@ async function main(): Promise<void> {
       peakRssMb: generated.peakRssMb,
       trees,
       mutants: recall,
+      treeIndex: index ? { tree: INDEX_TREE, files: index.files, lines: index.lines, ms: round(index.ms), heapMb: round(index.heapMb) } : null,
+      treeHoverP50Ms: treeHover ? round(treeHover.p50, 2) : null,
+      treeHoverP95Ms: treeHover ? round(treeHover.p95, 2) : null,
       missed: [] as string[],
     };
     const missed = treeMisses(generated, 'corpus');
@@ -408,6 +499,10 @@ async function main(): Promise<void> {
     if (result.coldStartMs > TARGETS.coldStartMs) missed.push(`coldStartMs ${result.coldStartMs} > ${TARGETS.coldStartMs}`);
     if (!(result.loadPeakRssMb <= TARGETS.loadPeakRssMb)) missed.push(`loadPeakRssMb ${result.loadPeakRssMb} > ${TARGETS.loadPeakRssMb}`);
     if (!result.loadFinalMatchesFresh) missed.push('load run: final diagnostics differ from a fresh open');
+    if (index && index.ms > TARGETS.treeIndexMs) missed.push(`treeIndexMs ${round(index.ms)} > ${TARGETS.treeIndexMs}`);
+    if (index && index.heapMb > TARGETS.treeIndexHeapMb) missed.push(`treeIndexHeapMb ${round(index.heapMb)} > ${TARGETS.treeIndexHeapMb}`);
+    if (treeHover && treeHover.p95 > TARGETS.treeHoverP95Ms) missed.push(`treeHoverP95Ms ${round(treeHover.p95, 2)} > ${TARGETS.treeHoverP95Ms}`);
+    if (treeHover && treeHover.answered === 0) missed.push('tree hover: no request was answered');
     result.missed = missed;
 
     if (args.json) {
@@ -425,6 +520,12 @@ async function main(): Promise<void> {
         ['load: 10,000 edits + 100 hovers', `${result.loadMs} ms, peak RSS ${result.loadPeakRssMb} MB`, `≤ ${TARGETS.loadPeakRssMb} MB`],
         ['CLI whole corpus', `${generated.cliWholeTreeMs} ms`, `≤ ${generated.cliBudgetMs} ms`],
         ['CLI peak RSS', `${generated.peakRssMb} MB`, `≤ ${TARGETS.peakRssMb} MB`],
+        [
+          'tree index (7.3 rust/)',
+          index ? `${round(index.ms)} ms, ${round(index.heapMb)} MB heap, ${index.files} files` : 'skipped (no tree)',
+          `≤ ${TARGETS.treeIndexMs} ms / ${TARGETS.treeIndexHeapMb} MB`,
+        ],
+        ['tree hover p50 / p95', treeHover ? `${round(treeHover.p50, 2)} / ${round(treeHover.p95, 2)} ms (${treeHover.answered} answered)` : 'skipped (no tree)', `p95 ≤ ${TARGETS.treeHoverP95Ms} ms`],
       ];
       for (const t of trees) {
         const name = path.basename(t.path);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectRustFiles } from '../server/src/core/files';
-import { symbolAt } from '../server/src/semantics/symbol-at';
+import { symbolAt } from '../server/src/analysis/symbol-at';
 import { KernelTreeLocator, resolveTarget } from '../server/src/core/target';
 import { statusAt } from '../server/src/kb';
 import { createRustParser } from '../server/src/parsing/language';

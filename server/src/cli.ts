@@ -11,6 +11,8 @@ import { collectRustFiles, type Skipped } from './core/files';
 import { fixText, type AppliedFix, type LeftFinding } from './analysis/fix';
 import { sarifLog, type SarifNotice } from './analysis/sarif';
 import { KernelTreeLocator, resolveTarget, type Target } from './core/target';
+import { TreeApi } from './analysis/tree-api';
+import { sameLine } from './kb/version';
 import type { Finding, Severity } from './core/types';
 import { unifiedDiff } from './analysis/unified-diff';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
@@ -121,7 +123,7 @@ function describeTargets(reports: FileReport[], explicit: string | undefined): s
   return [...seen.keys()].join(', ') || 'none (no files)';
 }
 
-function printStats(reports: FileReport[], skipped: Skipped[], options: CliOptions, ms: number, ruleErrors: string[]): void {
+function printStats(reports: FileReport[], skipped: Skipped[], options: CliOptions, ms: number, ruleErrors: string[], treeNotes: readonly string[] = []): void {
   const lines = reports.reduce((n, r) => n + r.lines, 0);
   const byRule = new Map<string, number>();
   for (const r of reports) for (const f of r.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
@@ -136,6 +138,7 @@ function printStats(reports: FileReport[], skipped: Skipped[], options: CliOptio
     `  findings: ${[...byRule.values()].reduce((a, b) => a + b, 0)}`,
     ...[...byRule.entries()].sort().map(([id, n]) => `    ${id}: ${n}`),
     ...(ruleErrors.length ? [`  rule errors: ${ruleErrors.join('; ')}`] : []),
+    ...(treeNotes.length ? ['  kernel tree:', ...treeNotes.map((n) => `    ${n}`)] : []),
   ];
   process.stderr.write(`${out.join('\n')}\n`);
 }
@@ -168,6 +171,36 @@ interface RunContext {
   ruleErrors: string[];
   skipped: Skipped[];
   srcroot: string;
+  /** Indexed kernel trees by folder (null when indexing one failed), built the first time a file needs one. */
+  trees: Map<string, TreeApi | null>;
+  /** What --stats says about the trees: one line per tree indexed and per disagreement with the knowledge base. */
+  treeNotes: string[];
+}
+
+/** The indexed tree a file's target comes from, when its release is the target's: it decides what the target has. */
+function treeFor(ctx: RunContext, target: Target): TreeApi | undefined {
+  const root = target.kernelRoot;
+  if (!root) return undefined;
+  let api = ctx.trees.get(root);
+  if (api === undefined) {
+    const started = performance.now();
+    try {
+      api = TreeApi.build(ctx.parser, root);
+      const ms = Math.round(performance.now() - started);
+      ctx.treeNotes.push(`${displayPath(root)}: Linux ${api.fullRelease}, ${api.stats.files} files indexed in ${ms} ms`);
+      api.onDisagreement = (p, kbSays, at) =>
+        ctx.treeNotes.push(
+          kbSays === 'missing'
+            ? `${displayPath(root)} has \`${p}\`, which the knowledge base says Linux ${at} lacks: the tree wins`
+            : `${displayPath(root)} lacks \`${p}\`, which the knowledge base says Linux ${at} has: the tree wins`,
+        );
+    } catch (error) {
+      api = null;
+      ctx.treeNotes.push(`${displayPath(root)}: not indexed (${error instanceof Error ? error.message : String(error)})`);
+    }
+    ctx.trees.set(root, api);
+  }
+  return api && sameLine(api.release, target.release) ? api : undefined;
 }
 
 function skip(ctx: RunContext, file: string, reason: string): void {
@@ -180,6 +213,7 @@ function lintText(ctx: RunContext, file: string, text: string, target: Target, o
   const result = analyzeText(ctx.parser, text, {
     target: target.release,
     range: target.range,
+    tree: treeFor(ctx, target),
     filePath: file,
     only: ctx.only,
     onRuleError: (id, error) => {
@@ -290,6 +324,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     ruleErrors: [],
     skipped: [...set.skipped],
     srcroot,
+    trees: new Map(),
+    treeNotes: [],
   };
   // Vendored crates are skipped on purpose (--stats counts them); anything else left out is worth a line.
   for (const s of set.skipped) {
@@ -405,7 +441,7 @@ function runCheck(ctx: RunContext, files: readonly string[], filters: { baseline
   if (v.errors === 0 && v.warnings > options.maxWarnings && options.maxWarnings > 0) {
     process.stderr.write(`kernel-rust-check: ${v.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
   }
-  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors);
+  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors, ctx.treeNotes);
   return code;
 }
 
@@ -528,7 +564,7 @@ function runFix(ctx: RunContext, files: readonly string[], started: number, setS
         (notWritten.length ? `; ${notWritten.length} file(s) could not be written` : ''),
     );
   }
-  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors);
+  if (options.stats) printStats(reports, ctx.skipped, options, performance.now() - started, ctx.ruleErrors, ctx.treeNotes);
   return code;
 }
 

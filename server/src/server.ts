@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { registerCodeActions } from './features/code-actions';
 import { FIX_ALL_KIND, fixAllAction, registerMigrationReport } from './features/migration';
@@ -43,7 +44,16 @@ let parser: Parser | undefined;
 let documents: OpenDocuments | undefined;
 let diagnostics: DiagnosticsPublisher | undefined;
 let canPullConfiguration = false;
-const indexes = new KernelIndexes(connection, settings, () => void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION));
+const indexes = new KernelIndexes(
+  connection,
+  settings,
+  () => {
+    void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
+    // What was published before the tree was indexed is published again with the tree deciding.
+    diagnostics?.refreshAll();
+  },
+  (file) => targets.locator.find(path.dirname(file))?.root,
+);
 
 /** The diagnostics debounce from initializationOptions: 0–10,000 ms, else the default 150 ms with a warning. */
 function readDebounce(value: unknown, warnings: string[]): number {
@@ -70,6 +80,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const debounceMs = readDebounce(init.debounceMs, initWarnings);
   warnSettings(initWarnings);
   diagnostics = new DiagnosticsPublisher(connection, documents, settings, targets, debounceMs);
+  diagnostics.treeFor = (target, file) => indexes.deciding(target, file);
   documents.register(connection);
   diagnostics.register();
   targets.register(connection);
@@ -110,6 +121,8 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kernelRust' });
     void pullConfiguration();
   }
+  // A configured tree (kernelRust.kernelTree) is indexed right away, before any document asks for it.
+  if (targets.workspaceRoot) indexes.forTarget(targets.forUri(undefined), path.join(targets.workspaceRoot, '.kernel-rust-probe.rs'));
 });
 
 async function pullConfiguration(): Promise<void> {
@@ -135,7 +148,11 @@ connection.onDidChangeConfiguration((change) => {
   else if (canPullConfiguration) void pullConfiguration();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const c of changes) {
+    const file = uriToPath(c.uri);
+    if (file) indexes.changed(file);
+  }
   targets.clear();
   void connection.sendNotification(TARGETS_CHANGED_NOTIFICATION);
   diagnostics?.refreshAll();

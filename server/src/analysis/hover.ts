@@ -5,7 +5,8 @@ import type { KbItem } from '../kb/types';
 import { compareReleases, isDevelopmentRelease, pointOf } from '../kb/version';
 import { describeReleases, partOfRange, type TargetRange } from '../core/target-range';
 import { treeDocSummary } from './tree-docs';
-import { symbolAt } from '../semantics/symbol-at';
+import { anySymbolAt } from './symbol-at';
+import type { TreeApi, TreeItem } from './tree-api';
 import type { Range } from '../core/types';
 import { splitTopLevel } from '../parsing/chars';
 
@@ -26,6 +27,8 @@ export interface TreeDoc {
   uri?: string;
   /** The release the tree's Makefile names. */
   release?: string;
+  /** What the tree defines it as (struct, fn, macro…), for items only the tree knows. */
+  kind?: string;
 }
 
 const KIND_LABEL: Record<KbItem['kind'], string> = {
@@ -159,6 +162,28 @@ export function renderHover(item: KbItem, path: string, target: string, tree?: T
   return parts.join('\n\n---\n\n').replace(/\n\n---\n\n(?=\[Kernel docs\])/, '\n\n');
 }
 
+/** Hover for an item the knowledge base has no entry for, from the user's kernel tree alone. */
+export function renderTreeHover(path: string, target: string, tree: TreeDoc): string {
+  const parts: string[] = [];
+  const sig = formatSignature(tree.signature);
+  if (sig) parts.push('```rust\n' + sig + '\n```');
+  const matches = tree.release === undefined || sameLine(tree.release, target);
+  const release = tree.release ? `Linux ${tree.release}` : 'your kernel tree';
+  parts.push(`\`${path}\`${tree.kind ? ` · ${TREE_KIND_LABEL[tree.kind] ?? tree.kind}` : ''} · from your kernel tree (${release}${matches ? '' : `, not the target ${target}`})`);
+  const summary = tree.docs ? treeDocSummary(tree.docs) : undefined;
+  const where = tree.location ? `Defined at \`${tree.location}\`` : '';
+  const more = tree.uri ? `${where ? ' · ' : ''}[${summary?.more ? 'More in your tree' : 'Open in your tree'}](${tree.uri})` : '';
+  if (summary?.text) parts.push(summary.text);
+  if (where || more) parts.push(where + more);
+  return parts.join('\n\n---\n\n');
+}
+
+/** How the tree's definition kinds read in a hover. */
+const TREE_KIND_LABEL: Readonly<Record<string, string>> = {
+  fn: 'function', 'type-alias': 'type alias', 'assoc-type': 'associated type', const: 'constant', variant: 'enum variant',
+  attribute: 'attribute macro', derive: 'derive macro', external: 're-export',
+};
+
 /** For an item the target lacks, the signature it has in the nearest release that has it. */
 function nearestSignature(item: KbItem, target: string): string | undefined {
   const sigs = item.signatures ?? [];
@@ -175,12 +200,20 @@ export function hoverAt(
   filePath?: string,
   treeDoc?: (item: KbItem) => TreeDoc | undefined,
   range?: TargetRange,
+  fromTree?: { api: TreeApi; docOf: (hit: TreeItem) => TreeDoc },
 ): HoverResult | undefined {
-  const hit = symbolAt(tree, offset, target, filePath);
+  const hit = anySymbolAt(tree, offset, target, filePath, fromTree?.api);
   if (!hit) return undefined;
+  let markdown: string;
+  if (hit.item) markdown = renderHover(hit.item, hit.path, target, treeDoc?.(hit.item), range);
+  else {
+    const found = fromTree?.api.item(hit.path, hit.macroNs ? 'macro' : undefined);
+    if (!found || !fromTree) return undefined;
+    markdown = renderTreeHover(hit.path, target, fromTree.docOf(found));
+  }
   const n = hit.node;
   return {
-    markdown: renderHover(hit.item, hit.path, target, treeDoc?.(hit.item), range),
+    markdown,
     range: {
       start: { line: n.startPosition.row, character: n.startPosition.column },
       end: { line: n.endPosition.row, character: n.endPosition.column },

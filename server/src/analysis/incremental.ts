@@ -467,7 +467,7 @@ function snapshotKey(options: AnalyzeOptions, scope: Scope, text: string): strin
   const levels = options.levels ? Object.entries(options.levels).sort().join(',') : '';
   const only = options.only ? [...options.only].sort().join(',') : '';
   const wide = FILE_WIDE_TESTS.map((re) => (re.test(text) ? '1' : '0')).join('');
-  return [options.target, options.filePath ?? '', levels, only, scope.globs.join(','), scope.crateName ?? '', wide].join('\n');
+  return [options.target, options.tree?.key ?? '', options.filePath ?? '', levels, only, scope.globs.join(','), scope.crateName ?? '', wide].join('\n');
 }
 
 /** How many versions of a document the analyser remembers. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { parseWithLimit } from '../parsing/language';
 import { rustFilesUnder } from '../core/files';
+import { signatureOf } from '../kb/verify/shape';
 
 /** One public item found in the tree. */
 export interface IndexedItem {
@@ -72,21 +73,6 @@ function docsBefore(node: Node): string {
   return lines.join('\n').trim();
 }
 
-function signatureOf(node: Node): string {
-  const body = node.childForFieldName('body');
-  const end = body && body.type !== 'field_declaration_list' && body.type !== 'ordered_field_declaration_list' ? body.startIndex : node.endIndex;
-  let text = node.text.slice(0, end - node.startIndex);
-  if (body && (body.type === 'field_declaration_list' || body.type === 'enum_variant_list')) text = node.text.slice(0, body.startIndex - node.startIndex) + '{ … }';
-  // One line, without the trailing commas rustfmt leaves in argument lists and `where` clauses.
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\s*[{;]\s*$/, '')
-    .replace(/\(\s+/g, '(')
-    .replace(/,?\s+\)/g, ')')
-    .replace(/,\s*$/, '')
-    .trim();
-}
-
 function hasMacroExport(node: Node): boolean {
   let prev = node.previousNamedSibling;
   while (prev && (prev.type === 'attribute_item' || prev.type === 'line_comment')) {
@@ -98,8 +84,9 @@ function hasMacroExport(node: Node): boolean {
 
 const ITEM_TYPES = new Set(['struct_item', 'enum_item', 'union_item', 'trait_item', 'function_item', 'type_item', 'const_item', 'static_item', 'mod_item']);
 
-/** Collects the public items of one parsed file. */
-export function indexFile(root: Node, file: string, modulePath: string, crate: string): IndexedItem[] {
+/** Collects the public items of one parsed file; with `everything`, private ones, enum variants and the members of
+ *  trait impls too (hover on them reads the tree at their place). */
+export function indexFile(root: Node, file: string, modulePath: string, crate: string, everything = false): IndexedItem[] {
   const out: IndexedItem[] = [];
   const add = (p: string, node: Node, nameNode: Node, signature = signatureOf(node)): void => {
     out.push({ path: p, signature, docs: docsBefore(node), file, line: nameNode.startPosition.row, character: nameNode.startPosition.column });
@@ -112,7 +99,7 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
         if (name) add(`${crate}::${name.text}!`, node, name, `macro_rules! ${name.text}`);
         continue;
       }
-      if (!ITEM_TYPES.has(node.type) || !isPublic(node)) {
+      if (!ITEM_TYPES.has(node.type) || !(everything || isPublic(node))) {
         if (node.type === 'impl_item') visitImpl(node, mod);
         continue;
       }
@@ -125,6 +112,12 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
         continue;
       }
       add(p, node, name);
+      if (everything && node.type === 'enum_item') {
+        for (const v of node.childForFieldName('body')?.namedChildren ?? []) {
+          const vn = v?.type === 'enum_variant' ? v.childForFieldName('name') : null;
+          if (v && vn) add(`${p}::${vn.text}`, v, vn, v.text.replace(/\s+/g, ' ').trim());
+        }
+      }
       if (node.type === 'trait_item') {
         for (const m of node.childForFieldName('body')?.namedChildren ?? []) {
           if (!m || !(m.type === 'function_item' || m.type === 'function_signature_item' || m.type === 'associated_type')) continue;
@@ -135,12 +128,14 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
     }
   };
   const visitImpl = (impl: Node, mod: string): void => {
-    if (impl.childForFieldName('trait')) return;
+    const viaTrait = impl.childForFieldName('trait') !== null;
+    if (viaTrait && !everything) return;
     const t = impl.childForFieldName('type');
     const typeName = t?.type === 'generic_type' ? t.childForFieldName('type')?.text : t?.text;
     if (!typeName || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(typeName)) return;
     for (const m of impl.childForFieldName('body')?.namedChildren ?? []) {
-      if (!m || m.type !== 'function_item' || !isPublic(m)) continue;
+      if (!m || !(m.type === 'function_item' || (everything && (m.type === 'const_item' || m.type === 'type_item')))) continue;
+      if (!everything && !isPublic(m)) continue;
       const mn = m.childForFieldName('name');
       if (mn) add(`${mod}::${typeName}::${mn.text}`, m, mn);
     }

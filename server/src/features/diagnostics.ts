@@ -7,7 +7,9 @@ import {
 import { IncrementalAnalyzer } from '../analysis/incremental';
 import { mergeRangeFindings } from '../core/target-range';
 import type { AnalyzeOptions } from '../analysis/analyze';
+import type { Target } from '../core/target';
 import type { Finding, Severity } from '../core/types';
+import type { TreeAvailability } from '../semantics/file-facts';
 import { ruleDocsUri } from '../lints/docs/docs-link';
 import type { OpenDocuments } from './documents';
 import type { Settings } from './settings';
@@ -46,6 +48,8 @@ export class DiagnosticsPublisher {
   /** With a range of targets, one analyser per document and release of the range (made only when a range is set). */
   private readonly rangeAnalyzers = new Map<string, Map<string, IncrementalAnalyzer>>();
   private readonly failedRules = new Set<string>();
+  /** The indexed kernel tree that decides availability for a target, when there is one (set by the server). */
+  treeFor: ((target: Target, file: string | undefined) => TreeAvailability | undefined) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -127,6 +131,7 @@ export class DiagnosticsPublisher {
     const target = this.targets.forUri(uri);
     const options: AnalyzeOptions = {
       target: target.release,
+      tree: this.treeFor?.(target, uriToPath(uri)),
       filePath: uriToPath(uri),
       levels: this.settings.levels,
       onRuleError: (ruleId, error) => {

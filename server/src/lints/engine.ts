@@ -5,7 +5,7 @@ import { inRange } from '../kb/version';
 import { unitsOf, type Unit } from '../parsing/units';
 import { withSession } from '../parsing/tree-session';
 import { nodeRange } from '../parsing/walk';
-import { fileFacts, type FileFacts } from '../semantics/file-facts';
+import { fileFacts, type FileFacts, type TreeAvailability } from '../semantics/file-facts';
 
 /** The four parts of a rule's documentation, as in clippy and ruff. */
 export interface RuleDocs {
@@ -56,6 +56,8 @@ export interface EngineOptions {
   levels?: Readonly<Record<string, LintLevel>>;
   /** Path of the file, when known. */
   filePath?: string;
+  /** The indexed kernel tree at the target's release, when there is one. */
+  tree?: TreeAvailability;
   /** Only these rules, when given (the CLI's --rule). */
   only?: ReadonlySet<string>;
   /** Called once per rule that throws; the other rules still run. */
@@ -144,7 +146,7 @@ export function finishFindings(root: Node, text: string, raw: readonly Finding[]
 function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   const root = tree.rootNode;
   const findings: Finding[] = [];
-  const facts = fileFacts(root, text, options.target, options.filePath);
+  const facts = fileFacts(root, text, options.target, options.filePath, options.tree);
   for (const rule of rules) {
     if (options.only && !options.only.has(rule.id)) continue;
     const level = options.levels?.[rule.id] ?? rule.severity;

@@ -12,6 +12,20 @@ import { fileScope, namesKernelItem } from './kernel-refs';
 import { traitImpls, type TraitImpl } from './trait-impls';
 import { type Scope } from './scope';
 
+/** What an indexed kernel tree says about paths (analysis/tree-api.ts builds it from the tree's sources). */
+export interface TreeAvailability {
+  /** Differs for every index built (analysis caches keyed by it start over when the tree is indexed again). */
+  readonly key: string;
+  /** The release the tree's Makefile names ("7.3"). */
+  readonly release: string;
+  /** Whether the tree has the item at a path (a macro ends in `!`). */
+  presence(path: string): 'present' | 'absent' | 'unknown';
+  /** The index of the first segment the tree surely lacks, checking prefixes of at least `startAt` segments. */
+  firstAbsent(full: readonly string[], macro: boolean, startAt?: number): number | undefined;
+  /** Told when the tree and the knowledge base disagree about a path; the tree's answer is the one used. */
+  disagreement?(path: string, kbSays: 'missing' | 'available', target: string): void;
+}
+
 /** The per-run facts of one file. */
 export interface FileFacts {
   readonly root: Node;
@@ -20,6 +34,8 @@ export interface FileFacts {
   readonly target: string;
   /** Path of the file being checked, when known (for crate-relative paths). */
   readonly filePath?: string;
+  /** The user's kernel tree, when one at the target's release is indexed: it decides what the target has. */
+  readonly tree?: TreeAvailability;
   /** The file's imports and local items, resolved against the knowledge base. */
   readonly scope: Scope;
   /** The file's shared structure: its items, macro calls, attributes and paths, found from the text. */
@@ -37,7 +53,7 @@ export interface FileFacts {
 }
 
 /** Facts for one run over `root`; nothing is computed until a rule asks for it. */
-export function fileFacts(root: Node, text: string, target: string, filePath?: string): FileFacts {
+export function fileFacts(root: Node, text: string, target: string, filePath?: string, tree?: TreeAvailability): FileFacts {
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
@@ -48,6 +64,7 @@ export function fileFacts(root: Node, text: string, target: string, filePath?: s
     text,
     target,
     filePath,
+    tree,
     get scope() {
       return memo('scope', () => fileScope(root, filePath));
     },

@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, sureStatusAt, type ItemStatus, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
+import type { TreeAvailability } from './file-facts';
 import { structureOf, type PlainPath, type Structure } from '../syntax/structure';
 import { PLAIN_PATH_SOURCE } from '../parsing/chars';
 import { offsetInRun } from '../parsing/tree-session';
@@ -17,8 +18,51 @@ export interface GatedReference {
   pathNode: Node;
   /** Full path of the missing item. */
   path: string;
-  item: KbItem;
+  /** The knowledge-base entry, when it has one (an item the user's tree lacks may be unknown to it). */
+  item?: KbItem;
   status: Exclude<ItemStatus, { state: 'available' }>;
+  /** The user's kernel tree decided it: the tree lacks the item (`status` is then `not-yet` unless the knowledge base
+   *  knows it left). */
+  byTree?: boolean;
+}
+
+/** A missing prefix of a path: its index, the knowledge-base entry for it when there is one, and the status. */
+export type Missing = { index: number; item?: KbItem; status: Exclude<ItemStatus, { state: 'available' }>; byTree?: boolean };
+
+/** Crates whose items a kernel tree's index answers for. */
+const TREE_CRATES = new Set(['kernel', 'pin_init', 'macros']);
+
+/**
+ * {@link firstMissing}, with the user's kernel tree deciding when there is one: a prefix the tree surely lacks is
+ * missing (with the knowledge base's entry and history, when it has one), a prefix the tree has is there whatever the
+ * knowledge base says, and where the tree cannot tell the knowledge base answers. Disagreements are told to the tree.
+ */
+export function missingFrom(
+  kb: KnowledgeBase,
+  tree: TreeAvailability | undefined,
+  full: readonly string[],
+  target: string,
+  macro: boolean,
+  startAt: number,
+): Missing | undefined {
+  if (!tree || !TREE_CRATES.has(full[0])) return firstMissing(kb, full, target, macro, startAt);
+  const absent = tree.firstAbsent(full, macro, startAt);
+  if (absent !== undefined) {
+    const last = absent === full.length - 1;
+    const p = full.slice(0, absent + 1).join('::') + (last && macro ? '!' : '');
+    const item = kb.resolve(p, target);
+    const status = item ? sureStatusAt(item, target) : undefined;
+    if (item && status && status.state !== 'available') return { index: absent, item, status, byTree: true };
+    if (item && status?.state === 'available') tree.disagreement?.(p, 'available', target);
+    return { index: absent, item, status: { state: 'not-yet', since: item?.since ?? '' }, byTree: true };
+  }
+  const kbMiss = firstMissing(kb, full, target, macro, startAt);
+  if (!kbMiss) return undefined;
+  const last = kbMiss.index === full.length - 1;
+  const p = full.slice(0, kbMiss.index + 1).join('::') + (last && macro ? '!' : '');
+  if (tree.presence(p) !== 'present') return kbMiss;
+  tree.disagreement?.(p, 'missing', target);
+  return undefined;
 }
 
 /** The file's scope, computed once per tree (hover and completion reuse what the rules built). */
@@ -63,7 +107,7 @@ export function firstMissing(
   return undefined;
 }
 
-const missingByKb = new WeakMap<KnowledgeBase, Map<string, ReturnType<typeof firstMissing> | null>>();
+const missingByKb = new WeakMap<KnowledgeBase, Map<string, Missing | null>>();
 
 /**
  * What of a resolved path the target lacks, if anything (through an import at `importOffset`, only members newer than
@@ -72,23 +116,24 @@ const missingByKb = new WeakMap<KnowledgeBase, Map<string, ReturnType<typeof fir
  */
 function missingAlong(
   kb: KnowledgeBase,
+  tree: TreeAvailability | undefined,
   full: readonly string[],
   resolved: string,
   target: string,
   macro: boolean,
   importOffset: number,
-): ReturnType<typeof firstMissing> {
+): Missing | undefined {
   let missing = missingByKb.get(kb);
   if (!missing) {
     missing = new Map();
     missingByKb.set(kb, missing);
   }
-  const key = `${target}\u0000${macro ? 1 : 0}\u0000${importOffset}\u0000${resolved}`;
+  const key = `${target}\u0000${tree?.key ?? ''}\u0000${macro ? 1 : 0}\u0000${importOffset}\u0000${resolved}`;
   const known = missing.get(key);
   if (known !== undefined) return known ?? undefined;
-  let miss: ReturnType<typeof firstMissing>;
-  if (importOffset >= 0 && firstMissing(kb, full.slice(0, importOffset + 1), target, false, 2)) miss = undefined;
-  else miss = firstMissing(kb, full, target, macro, importOffset >= 0 ? importOffset + 2 : 2);
+  let miss: Missing | undefined;
+  if (importOffset >= 0 && missingFrom(kb, tree, full.slice(0, importOffset + 1), target, false, 2)) miss = undefined;
+  else miss = missingFrom(kb, tree, full, target, macro, importOffset >= 0 ? importOffset + 2 : 2);
   if (missing.size >= 20_000) missing.clear();
   missing.set(key, miss ?? null);
   return miss;
@@ -114,7 +159,13 @@ const SCAN: Partial<Record<Structure['ordered'][number]['name'], 'skip' | 'macro
 };
 
 /** Finds references to items the target lacks: in `use` declarations, written-out paths and macro calls. */
-export function gatedReferences(root: Node, target: string, filePath: string | undefined, scope = fileScope(root, filePath)): GatedReference[] {
+export function gatedReferences(
+  root: Node,
+  target: string,
+  filePath: string | undefined,
+  scope = fileScope(root, filePath),
+  tree?: TreeAvailability,
+): GatedReference[] {
   const kb = knowledgeBase();
   const out: GatedReference[] = [];
   // use declarations: report each missing prefix once, at the segment that names it
@@ -124,7 +175,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     if (leaf.segments.length === 0 || !offsetInRun(root, leaf.segments[0].start)) continue;
     const full = canonicalRoot(leaf.path, scope.crateName).split('::');
     if (!['kernel', 'pin_init', 'macros'].includes(full[0])) continue;
-    const miss = firstMissing(kb, full, target, false, 2);
+    const miss = missingFrom(kb, tree, full, target, false, 2);
     if (!miss) continue;
     // `crate::x` canonicalises to `kernel::x` with the same number of segments.
     const seg = leaf.segments[miss.index] ?? leaf.segments[leaf.segments.length - 1];
@@ -137,6 +188,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       path: full.slice(0, miss.index + 1).join('::'),
       item: miss.item,
       status: miss.status,
+      byTree: miss.byTree,
     });
   }
   // Paths and macro calls in code, in document order, skipped regions before what they contain: the structure's
@@ -159,7 +211,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
     // Segments already covered by an import are reported at the import, not at every use.
     const viaImport = scope.imports.has(texts[0]) || (!['kernel', 'pin_init', 'crate'].includes(texts[0]) && texts.length < full.length);
     const offset = full.length - segs.length;
-    const miss = missingAlong(kb, full, resolved, target, macro, viaImport ? offset : -1);
+    const miss = missingAlong(kb, tree, full, resolved, target, macro, viaImport ? offset : -1);
     if (!miss) return false;
     // Only now is the tree asked which node spells the path (a plain path in a comment or a string has none).
     const node = pathNode();
@@ -171,6 +223,7 @@ export function gatedReferences(root: Node, target: string, filePath: string | u
       path: full.slice(0, miss.index + 1).join('::') + (macro && miss.index === full.length - 1 ? '!' : ''),
       item: miss.item,
       status: miss.status,
+      byTree: miss.byTree,
     });
     return true;
   };

@@ -28,6 +28,7 @@ interface Recorded {
 
 interface Outcome {
   steps: Recorded[];
+  progress?: { token: string; kind: string; title?: string }[];
   initialized?: boolean;
   error?: string;
   log?: string;
@@ -88,6 +89,7 @@ describe('Neovim 0.7 (headless, built-in LSP client)', { timeout: 3 * 60 * 1000 
       output: path.join(dir, 'outcome.json'),
       steps: [
         { kind: 'open', file: driver },
+        { kind: 'progress', name: 'indexing progress' },
         { kind: 'diagnostics', name: 'diagnostics', min: 1 },
         { kind: 'request', name: 'targetInfo', method: 'kernelRust/targetInfo', params: { uri: pathToFileURL(driver).href } },
         { kind: 'request', name: 'hover pin_init!', method: 'textDocument/hover', position: pos('pin_init!(Self', 2) },
@@ -115,6 +117,16 @@ describe('Neovim 0.7 (headless, built-in LSP client)', { timeout: 3 * 60 * 1000 
     keepOnFailure(() => {
       assert.equal(outcome.error, undefined);
       assert.equal(outcome.initialized, true);
+    }));
+
+  test('indexing the workspace\'s kernel tree shows as work-done progress ($/progress begin, then end)', () =>
+    keepOnFailure(() => {
+      assert.equal(step('indexing progress').ready, true, 'an end arrived');
+      const all = outcome.progress ?? [];
+      const begin = all.find((p) => p.kind === 'begin');
+      assert.ok(begin, JSON.stringify(all));
+      assert.match(begin.title ?? '', /indexing/);
+      assert.deepEqual(all.filter((p) => p.token === begin.token).map((p) => p.kind), ['begin', 'end']);
     }));
 
   test('the target comes from init_options', () =>

@@ -2,7 +2,7 @@
 -- Reads a JSON plan from $KR_NVIM_PLAN, runs its steps in order, writes what it saw to plan.output, quits.
 -- Every wait is vim.wait on a condition; nothing here sleeps.
 local plan = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('KR_NVIM_PLAN')), '\n'))
-local out = { steps = {} }
+local out = { steps = {}, progress = {} }
 
 local function record(step, value)
   value.name = step.name
@@ -34,6 +34,13 @@ local ok, err = pcall(function()
     root_dir = plan.root,
     init_options = plan.init_options,
     flags = { debounce_text_changes = 0 },
+    -- Work-done progress as Neovim receives it (it advertises window.workDoneProgress): recorded, then handled as usual.
+    handlers = {
+      ['$/progress'] = function(err, result, ctx, config)
+        if result and result.value then table.insert(out.progress, { token = tostring(result.token), kind = result.value.kind, title = result.value.title }) end
+        return vim.lsp.handlers['$/progress'](err, result, ctx, config)
+      end,
+    },
     on_exit = function(code, signal) out.exit = { code = code, signal = signal } end,
   })
   if not client_id then error('vim.lsp.start_client returned nothing') end
@@ -52,6 +59,12 @@ local ok, err = pcall(function()
     elseif step.kind == 'diagnostics' then
       local ready = vim.wait(plan.timeout, function() return #vim.diagnostic.get(buf) >= step.min end, 20)
       record(step, { ready = ready, diagnostics = diagnostics_of(buf) })
+    elseif step.kind == 'progress' then
+      local ended = vim.wait(plan.timeout, function()
+        for _, p in ipairs(out.progress) do if p.kind == 'end' then return true end end
+        return false
+      end, 20)
+      record(step, { ready = ended })
     elseif step.kind == 'append' then
       vim.api.nvim_buf_set_lines(buf, -1, -1, false, { step.text })
     elseif step.kind == 'request' then

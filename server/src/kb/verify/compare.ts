@@ -119,7 +119,7 @@ function splitKbPath(p: string): KbPathParts {
 }
 
 /** The definitions a knowledge-base path names in the tree; `publicOnly` as seen from another crate. */
-function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true, kind?: ItemKind): Def[] {
+export function lookupKbPath(surface: TreeSurface, p: string, publicOnly = true, kind?: ItemKind): Def[] {
   const parts = splitKbPath(p);
   const { parent, name } = parts;
   // A macro's alias may be spelled without `!` (`kernel::fmt` as `use kernel::fmt;` imports the macro).

@@ -291,3 +291,19 @@ export function shapeText(s: Shape): string {
   const g = s.generics.length ? `<${s.generics.join(', ')}>` : '';
   return `${s.unsafe ? 'unsafe ' : ''}${s.kind}${g}${s.bounds?.length ? `: ${s.bounds.join(' + ')}` : ''}${s.aliased ? ` = ${s.aliased}` : ''}`;
 }
+
+/** An item's head on one line: what comes before its body (a struct's or enum's fields shown as `{ … }`). */
+export function signatureOf(node: Node): string {
+  const body = node.childForFieldName('body');
+  const end = body && body.type !== 'field_declaration_list' && body.type !== 'ordered_field_declaration_list' ? body.startIndex : node.endIndex;
+  let text = node.text.slice(0, end - node.startIndex);
+  if (body && (body.type === 'field_declaration_list' || body.type === 'enum_variant_list')) text = node.text.slice(0, body.startIndex - node.startIndex) + '{ … }';
+  // One line, without the trailing commas rustfmt leaves in argument lists and `where` clauses.
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[{;]\s*$/, '')
+    .replace(/\(\s+/g, '(')
+    .replace(/,?\s+\)/g, ')')
+    .replace(/,\s*$/, '')
+    .trim();
+}

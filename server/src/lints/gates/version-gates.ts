@@ -1,13 +1,13 @@
 /** Every place a file uses an API or macro syntax the target lacks: one list that api-unavailable and api-removed split. */
 import type { Node } from 'web-tree-sitter';
 import { knowledgeBase, lastSegment } from '../../kb';
-import { nextRelease } from '../../kb/version';
+import { compareReleases, nextRelease } from '../../kb/version';
 import type { KbItem } from '../../kb/types';
 import { type RuleContext } from '../engine';
 import { dmaSyntaxGates } from './dma-syntax-gates';
 import { hrtimerSyntaxGates } from './hrtimer-syntax-gates';
 import { initSyntaxGates } from './init-syntax-gates';
-import { gatedReferences } from '../../semantics/kernel-refs';
+import { gatedReferences, type GatedReference } from '../../semantics/kernel-refs';
 import type { Fix, Range } from '../../core/types';
 import { nodeRange } from '../../parsing/walk';
 
@@ -63,14 +63,23 @@ function removedIn(item: KbItem, until: string): string {
   return by && by !== until ? `${until}–${by}` : until;
 }
 
+/** Why the target lacks a path: when it arrived (the knowledge base knows), or that the user's tree lacks it. */
+function notYetMessage(ref: GatedReference, target: string): string {
+  const later = ref.item && compareReleases(ref.item.since, target) > 0;
+  if (ref.item && (later || !ref.byTree)) return `\`${ref.path}\` is not in Linux ${target} (added in ${addedIn(ref.item)}).`;
+  return `\`${ref.path}\` is not in Linux ${target}: your kernel tree has no such item.`;
+}
+
 /** All version gates of the file at the target, computed once per run and shared by both rules. */
 export function versionGates(ctx: RuleContext): VersionGate[] {
   return ctx.memo('version-gates', () => {
     const scope = ctx.scope;
     const out: VersionGate[] = [];
-    for (const ref of gatedReferences(ctx.root, ctx.target, ctx.filePath, scope)) {
+    for (const ref of gatedReferences(ctx.root, ctx.target, ctx.filePath, scope, ctx.tree)) {
       if (ref.status.state === 'not-yet') {
-        out.push({ state: 'not-yet', at: ref.node, message: `\`${ref.path}\` is not in Linux ${ctx.target} (added in ${addedIn(ref.item)}).`, fixes: [] });
+        out.push({ state: 'not-yet', at: ref.node, message: notYetMessage(ref, ctx.target), fixes: [] });
+      } else if (!ref.item) {
+        continue;
       } else {
         const replacement = ref.status.replacement;
         const tail = replacement ? `; use \`${replacement}\`` : '';

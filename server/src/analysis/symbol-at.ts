@@ -2,9 +2,10 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { knowledgeBase, lastSegment, pickForTarget, type KnowledgeBase } from '../kb';
 import type { KbItem } from '../kb/types';
-import { resolveSegments } from './resolve';
-import { type Scope, crateForPath, scopeOf, canonicalRoot } from './scope';
-import { segmentsOf } from './path-segments';
+import { resolveSegments } from '../semantics/resolve';
+import { type Scope, crateForPath, scopeOf, canonicalRoot } from '../semantics/scope';
+import { segmentsOf } from '../semantics/path-segments';
+import type { TreeApi } from './tree-api';
 
 /** A kernel item found at a position, and the span of text that names it. */
 export interface SymbolHit {
@@ -14,24 +15,48 @@ export interface SymbolHit {
   node: Node;
 }
 
+/** A kernel item at a position that the knowledge base or the user's indexed tree knows (`item` when the former). */
+export interface AnySymbolHit {
+  item?: KbItem;
+  path: string;
+  node: Node;
+  /** For attributes: the name is looked up among macros. */
+  macroNs?: boolean;
+}
+
 const NO_CODE = new Set(['line_comment', 'block_comment', 'string_literal', 'raw_string_literal', 'char_literal', 'string_content']);
 const IDENTS = new Set(['identifier', 'type_identifier', 'field_identifier']);
 const PATH_NODES = new Set(['scoped_identifier', 'scoped_type_identifier']);
 
-/** Finds the kernel item named at `offset`, or undefined for local code, keywords, comments and strings. */
+/** Finds the knowledge-base item named at `offset`, or undefined for local code, keywords, comments and strings. */
 export function symbolAt(tree: Tree, offset: number, target: string, filePath?: string): SymbolHit | undefined {
+  const hit = anySymbolAt(tree, offset, target, filePath);
+  return hit?.item ? { item: hit.item, path: hit.path, node: hit.node } : undefined;
+}
+
+/**
+ * Finds the kernel item named at `offset`: one the knowledge base knows, or with `api` (the user's indexed tree) any
+ * item of the tree, reached through the file's imports, its glob imports, or `self::`/`super::` inside the tree's crates.
+ */
+export function anySymbolAt(tree: Tree, offset: number, target: string, filePath?: string, api?: TreeApi): AnySymbolHit | undefined {
   const root = tree.rootNode;
   const node = root.descendantForIndex(offset, offset);
   if (!node) return undefined;
   for (let n: Node | null = node; n; n = n.parent) if (NO_CODE.has(n.type)) return undefined;
   const kb = knowledgeBase();
   const scope = scopeOf(tree, crateForPath(filePath));
-  const hit = (path: string | undefined, at: Node, macro = false): SymbolHit | undefined => {
+  const anchor = api && filePath ? anchorIn(api, filePath, node) : undefined;
+  const hit = (written: string | undefined, at: Node, macro = false): AnySymbolHit | undefined => {
+    const path = written && anchor ? anchor(written) : written;
     if (!path) return undefined;
     const full = macro && !path.endsWith('!') ? `${path}!` : path;
     const item = kb.resolve(full, target);
-    return item ? { item, path: full, node: at } : undefined;
+    if (item) return { item, path: full, node: at };
+    return api && TREE_ROOTS.has(full.split('::')[0]) && api.defsOf(full).length ? { path: full, node: at } : undefined;
   };
+  /** resolveSegments, then (with a tree) the file's glob imports as the tree fills them. */
+  const resolve = (segs: readonly string[], macro = false): string | undefined =>
+    resolveSegments(segs, scope, kb, target, macro) ?? (api ? treeThroughGlobs(api, scope, segs, macro) : undefined);
 
   // `<-` inside an init macro body
   if ((node.type === '<' || node.type === '-') && node.parent?.type === 'token_tree') {
@@ -46,10 +71,19 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
 
   // attributes: #[pin_data], #[pin], #[pinned_drop], #[pin_data(PinnedDrop)], #[derive(Zeroable)]
   const attr = enclosing(node, 'attribute');
-  if (attr) return attributeHit(kb, node, attr, target);
+  if (attr) {
+    const known = attributeHit(kb, node, attr, target);
+    if (known || !api) return known;
+    // An attribute macro only the tree knows (`#[vtable]`): its name through the imports, as a macro.
+    const name = attr.namedChildren.find((c) => c && (c.type === 'identifier' || c.type === 'scoped_identifier'));
+    if (!name || !(name.equals(node) || name.lastChild?.equals(node))) return undefined;
+    const segs = segmentsOf(name)?.map((s) => s.text);
+    const found = segs ? hit(resolve(segs, true), node, true) : undefined;
+    return found ? { ...found, path: found.path.replace(/!$/, ''), macroNs: true } : undefined;
+  }
 
   // inside a macro body: rebuild the path from the flat tokens
-  if (parent.type === 'token_tree') return tokenHit(kb, scope, node, target, hit);
+  if (parent.type === 'token_tree') return tokenHit(kb, scope, node, target, hit, resolve);
 
   // use declarations
   const use = enclosing(node, 'use_declaration');
@@ -68,14 +102,14 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
 
   // the macro name of a macro call
   if (parent.type === 'macro_invocation' && parent.childForFieldName('macro')?.equals(node)) {
-    return hit(resolveSegments([node.text], scope, kb, target, true) ?? fallbackName(kb, `${node.text}!`, scope, target), node, true);
+    return hit(resolve([node.text], true) ?? fallbackName(kb, `${node.text}!`, scope, target), node, true);
   }
   if (PATH_NODES.has(parent.type) && parent.parent?.type === 'macro_invocation' && parent.parent.childForFieldName('macro')?.equals(parent)) {
     const segs = segmentsOf(parent);
     const idx = segs?.findIndex((s) => s.node.equals(node)) ?? -1;
     if (segs && idx >= 0) {
       const last = idx === segs.length - 1;
-      return hit(resolveSegments(segs.slice(0, idx + 1).map((s) => s.text), scope, kb, target, last), node, last);
+      return hit(resolve(segs.slice(0, idx + 1).map((s) => s.text), last), node, last);
     }
   }
 
@@ -106,7 +140,7 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
     const segs = segmentsOf(top);
     const idx = segs?.findIndex((s) => s.node.equals(node)) ?? -1;
     if (!segs || idx < 0) return undefined;
-    return hit(resolveSegments(segs.slice(0, idx + 1).map((s) => s.text), scope, kb, target), node);
+    return hit(resolve(segs.slice(0, idx + 1).map((s) => s.text)), node);
   }
 
   // a bare name: imported, glob-imported, or (for hover only) a unique kernel name not defined locally
@@ -116,7 +150,42 @@ export function symbolAt(tree: Tree, offset: number, target: string, filePath?: 
     if (parent.childForFieldName('name')?.equals(node) || parent.childForFieldName('pattern')?.equals(node)) return undefined;
   }
   if (node.type === 'field_identifier') return undefined;
-  return hit(resolveSegments([node.text], scope, kb, target) ?? fallbackName(kb, node.text, scope, target), node);
+  return hit(resolve([node.text]) ?? fallbackName(kb, node.text, scope, target), node);
+}
+
+/** The crates an indexed tree answers for. */
+const TREE_ROOTS = new Set(['kernel', 'pin_init', 'macros']);
+
+/** A path through the file's glob imports as the tree fills them (`GFP_KERNEL` from `kernel::prelude::*`). */
+function treeThroughGlobs(api: TreeApi, scope: Scope, segs: readonly string[], macro: boolean): string | undefined {
+  const first = segs[0];
+  if (!first || scope.locals.has(segs.length === 1 && macro ? `${first}!` : first) || scope.imports.has(first)) return undefined;
+  const last = segs.length === 1 && macro ? '!' : '';
+  for (const glob of scope.globs) {
+    if (!TREE_ROOTS.has(glob.split('::')[0])) continue;
+    const candidate = `${glob}::${first}${last}`;
+    if (api.defsOf(candidate).length) return [candidate.replace(/!$/, ''), ...segs.slice(1)].join('::') + (macro ? '!' : '');
+  }
+  return undefined;
+}
+
+/**
+ * For a file of the tree's own crates, a function that spells `self::…`/`super::…` paths from the crate root
+ * (`super::Arc` in rust/kernel/sync/arc/std_vendor.rs is `kernel::sync::arc::Arc`). Paths inside an inline `mod`
+ * are left alone (its `super` is not the file's).
+ */
+function anchorIn(api: TreeApi, filePath: string, node: Node): ((p: string) => string) | undefined {
+  const base = api.modulePathOf(filePath);
+  if (!base) return undefined;
+  for (let n: Node | null = node.parent; n; n = n.parent) if (n.type === 'mod_item') return undefined;
+  return (p) => {
+    const parts = p.split('::');
+    if (parts[0] !== 'self' && parts[0] !== 'super') return p;
+    const at = base.split('::');
+    let i = 0;
+    for (; parts[i] === 'self' || parts[i] === 'super'; i++) if (parts[i] === 'super') at.pop();
+    return at.length ? [...at, ...parts.slice(i)].join('::') : p;
+  };
 }
 
 /** Nodes whose `name` (or `pattern`) field declares the name rather than using it. */
@@ -164,8 +233,9 @@ function tokenHit(
   scope: Scope,
   node: Node,
   target: string,
-  hit: (path: string | undefined, at: Node, macro?: boolean) => SymbolHit | undefined,
-): SymbolHit | undefined {
+  hit: (path: string | undefined, at: Node, macro?: boolean) => AnySymbolHit | undefined,
+  resolve: (segs: readonly string[], macro?: boolean) => string | undefined,
+): AnySymbolHit | undefined {
   const segs = [node.text];
   let cur: Node | null = node;
   for (;;) {
@@ -182,7 +252,7 @@ function tokenHit(
     if (segs[1] === 'init_zeroed') return hit('syntax::init-zeroed-tail', node);
   }
   const macro = node.nextSibling?.type === '!';
-  const resolved = resolveSegments(segs, scope, kb, target, macro) ?? (segs.length === 1 ? fallbackName(kb, macro ? `${segs[0]}!` : segs[0], scope, target) : undefined);
+  const resolved = resolve(segs, macro) ?? (segs.length === 1 ? fallbackName(kb, macro ? `${segs[0]}!` : segs[0], scope, target) : undefined);
   return hit(resolved, node, macro);
 }
 

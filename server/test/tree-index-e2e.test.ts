@@ -1,0 +1,79 @@
+// The real server over stdio, in a workspace that is a (miniature) kernel tree: the tree is indexed from the start
+// with work-done progress, the FIRST hover and definition requests already answer for items only the tree has, and
+// the diagnostics follow the tree.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './helpers';
+import { TestClient } from './lsp-client';
+
+const TREE = path.join(ROOT, 'test-fixtures', 'tree-decides');
+const DRIVER = path.join(TREE, 'drivers', 'demo', 'gadgets.rs');
+const DRIVER_URI = pathToFileURL(DRIVER).href;
+const TEXT = fs.readFileSync(DRIVER, 'utf8');
+
+let client: TestClient;
+const created: string[] = [];
+const progress: { token: string; kind: string; title?: string }[] = [];
+
+function positionOf(needle: string): { line: number; character: number } {
+  const before = TEXT.slice(0, TEXT.indexOf(needle)).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+before(async () => {
+  client = new TestClient();
+  client.conn.onRequest('window/workDoneProgress/create', (p: { token: string }) => {
+    created.push(String(p.token));
+    return null;
+  });
+  client.conn.onNotification('$/progress', (p: { token: string; value: { kind: string; title?: string } }) => {
+    progress.push({ token: String(p.token), kind: p.value.kind, title: p.value.title });
+  });
+  await client.conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(TREE).href,
+    capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { debounceMs: 0 },
+  });
+  await client.conn.sendNotification('initialized', {});
+});
+
+after(async () => {
+  await client.stop();
+});
+
+test('the first hover and definition requests answer for the tree\'s own items', async () => {
+  await client.open(DRIVER_URI, TEXT);
+  const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: DRIVER_URI }, position: positionOf('Gadget::new') })) as {
+    contents: { value: string };
+  } | null;
+  assert.ok(hover, 'the first hover answers');
+  assert.match(hover.contents.value, /pub struct Gadget \{ … \}/);
+  assert.match(hover.contents.value, /A gadget that only the miniature tree defines\./);
+  const def = (await client.conn.sendRequest('textDocument/definition', { textDocument: { uri: DRIVER_URI }, position: positionOf('gadget_info!') })) as {
+    uri: string;
+    range: { start: { line: number; character: number } };
+  } | null;
+  assert.ok(def, 'the first definition request answers');
+  assert.equal(def.uri, pathToFileURL(path.join(TREE, 'rust', 'kernel', 'widget.rs')).href);
+  const widget = fs.readFileSync(path.join(TREE, 'rust', 'kernel', 'widget.rs'), 'utf8').split('\n');
+  assert.match(widget[def.range.start.line], /macro_rules! gadget_info/);
+});
+
+test('diagnostics are published with the tree deciding, and the log says where the tree won', async () => {
+  const published = await client.diagnostics(DRIVER_URI, (p) => p.diagnostics.some((d) => /kernel::widget::Sprocket/.test(d.message)));
+  const messages = published.diagnostics.map((d) => d.message);
+  assert.ok(messages.some((m) => /`kernel::sync::Mutex` is not in Linux 6\.15: your kernel tree has no such item/.test(m)), messages.join('\n'));
+  assert.ok(!messages.some((m) => /kernel::time::Instant/.test(m)), 'the backported Instant is not reported');
+  assert.ok(client.logs.some((l) => /lacks `kernel::sync::Mutex`, which the knowledge base says Linux 6\.15 has: the tree wins/.test(l)), client.logs.join('\n'));
+});
+
+test('indexing was reported with $/progress: begin then end, on a token the server created', () => {
+  assert.ok(created.length >= 1, 'window/workDoneProgress/create was sent');
+  const mine = progress.filter((p) => p.token === created[0]).map((p) => p.kind);
+  assert.deepEqual(mine, ['begin', 'end']);
+  assert.match(progress.find((p) => p.kind === 'begin')?.title ?? '', /indexing/);
+});
