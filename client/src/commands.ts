@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { configuredTarget, DEVELOPMENT_RELEASES, OFFERED_RELEASES, writeTarget } from './settings';
 import { newerThan } from './target-choices';
+import { MIGRATION_REPORT_REQUEST, type MigrationReportParams, type MigrationReportResult } from '../../server/src/core/protocol';
 
 /** What commands need from the extension. */
 export interface CommandHost {
@@ -22,7 +23,7 @@ async function showChangesToTarget(host: CommandHost): Promise<void> {
   const to = await pick(`Kernel Rust: changes from ${from.label} to which release?`, current === 'auto' ? 'the release to move to' : `now targeting ${current}`);
   if (!to) return;
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Kernel Rust: changes from ${from.label} to ${to.label}…` }, () =>
-    host.request<{ error?: string; markdown?: string }>('kernelRust/migrationReport', { from: from.label, to: to.label }),
+    host.request<MigrationReportResult>(MIGRATION_REPORT_REQUEST, { from: from.label, to: to.label } satisfies MigrationReportParams),
   );
   if (!report || report.error || report.markdown === undefined) {
     void vscode.window.showWarningMessage(`Kernel Rust: no report (${report?.error ?? 'the language server is not running'}).`);

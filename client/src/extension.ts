@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { registerRuleDocs, ruleDocsMiddleware, showRuleDocs } from './rule-docs';
 import { SECTION } from './settings';
 import { TargetStatus } from './status';
+import { INDEXING_NOTIFICATION, TARGETS_CHANGED_NOTIFICATION, type IndexingParams } from '../../server/src/core/protocol';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -49,8 +50,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   client = next;
-  client.onNotification('kernelRust/targetsChanged', () => void status?.refresh());
-  client.onNotification('kernelRust/indexing', (p: { root: string; state: string }) => status?.indexing(p.root, p.state === 'running'));
+  client.onNotification(TARGETS_CHANGED_NOTIFICATION, () => void status?.refresh());
+  client.onNotification(INDEXING_NOTIFICATION, (p: IndexingParams) => status?.indexing(p.root, p.state === 'running'));
   status?.attach(client);
 }
 

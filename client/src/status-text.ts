@@ -1,20 +1,8 @@
 /** What the status bar item says for a target, as plain data (no `vscode` import, so tests can check it). */
 
-/** The answer of the server's `kernelRust/targetInfo` request. */
-export interface TargetInfo {
-  release: string;
-  source: 'setting' | 'Makefile' | 'tree' | 'default';
-  kernelRoot?: string;
-  note?: string;
-  unknownRelease?: string;
-  prerelease?: string;
-  /** Set when the file is in a Cargo project with no kernel tree around it. */
-  userspaceCrate?: string;
-  /** Set when the code must build on a range of releases (`release` is then its newest). */
-  range?: { label: string; releases: readonly string[] };
-  /** The configured trees whose releases gave the range. */
-  kernelRoots?: string[];
-}
+import type { TargetInfo } from '../../server/src/core/protocol';
+
+export type { TargetInfo };
 
 /** Status bar text, its Markdown tooltip, and whether to colour it as a warning. */
 export interface StatusView {

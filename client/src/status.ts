@@ -2,6 +2,7 @@
  *  against, and why. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { TARGET_INFO_REQUEST, type TargetInfoParams } from '../../server/src/core/protocol';
 import { statusView, type TargetInfo } from './status-text';
 
 /** Shows "Kernel 6.15 · Makefile" for the active editor; click to change the target. */
@@ -32,7 +33,7 @@ export class TargetStatus implements vscode.Disposable {
     if (editor && editor.document.languageId !== 'rust') return;
     try {
       const params = editor ? { uri: editor.document.uri.toString() } : {};
-      const info = await this.client.sendRequest<TargetInfo>('kernelRust/targetInfo', params);
+      const info = await this.client.sendRequest<TargetInfo>(TARGET_INFO_REQUEST, params satisfies TargetInfoParams);
       const busy = info.kernelRoot !== undefined && this.indexingRoots.has(info.kernelRoot);
       const view = statusView(info, busy);
       if (!view) {

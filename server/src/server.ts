@@ -23,10 +23,11 @@ import { KernelIndexes } from './features/kernel-index';
 import { kernelPathProvider } from './features/kernel-path-completion';
 import { Settings, WarnOnce } from './features/settings';
 import { snippetProvider } from './features/snippets';
-import { Targets, TARGETS_CHANGED_NOTIFICATION, uriToPath } from './features/targets';
+import { Targets, uriToPath } from './features/targets';
 import { RULES } from './lints/rules';
 import { createRustParser } from './parsing/language';
 import { stdioTransport } from './transport';
+import { TARGETS_CHANGED_NOTIFICATION } from './core/protocol';
 
 declare const KERNEL_RUST_VERSION: string | undefined;
 

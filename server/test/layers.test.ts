@@ -58,3 +58,14 @@ test('the layer check sees real imports (it is not vacuous)', () => {
   assert.equal(layerOf('server.ts'), '.');
   assert.throws(() => layerOf('elsewhere/x.ts'), /not a layer/);
 });
+
+test('the custom LSP messages are spelled only in core/protocol.ts, which client and server both import', () => {
+  const CLIENT = join(__dirname, '..', '..', 'client', 'src');
+  const spelled = [...sources(SRC), ...sources(CLIENT)]
+    .filter((f) => !f.endsWith(join('core', 'protocol.ts')))
+    .filter((f) => /['"`]kernelRust\/[A-Za-z]+['"`]/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(join(SRC, '..', '..'), f));
+  assert.deepEqual(spelled, []);
+  const protocol = readFileSync(join(SRC, 'core', 'protocol.ts'), 'utf8');
+  assert.ok((protocol.match(/'kernelRust\/[A-Za-z]+'/g) ?? []).length >= 4, 'protocol.ts names the messages');
+});

@@ -17,9 +17,8 @@ import { sameLine } from '../kb/version';
 import type { KbItem } from '../kb/types';
 import { createRustParser } from '../parsing/language';
 import type { Settings } from './settings';
+import { INDEXING_NOTIFICATION, type IndexingParams } from '../core/protocol';
 
-/** Notification the client shows in the status bar while a tree is being indexed. */
-export const INDEXING_NOTIFICATION = 'kernelRust/indexing';
 
 /** How long a request waits for an index being built before it is answered without one. */
 export const INDEX_WAIT_MS = 10_000;
@@ -195,7 +194,7 @@ export class KernelIndexes {
   }
 
   private async build(root: string): Promise<KernelIndex | undefined> {
-    void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'running' });
+    void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'running' } satisfies IndexingParams);
     const reporter = await this.progress();
     reporter?.begin('Kernel Rust: indexing kernel tree', undefined, root, false);
     try {
@@ -216,11 +215,11 @@ export class KernelIndexes {
       this.connection.console.log(
         `indexed ${api.stats.files} files (${api.stats.lines} lines) of ${root}, Linux ${api.fullRelease}, in ${ms} ms${api.decides ? '' : '; not a complete kernel crate, so availability stays with the knowledge base'}`,
       );
-      void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'done', files: api.stats.files });
+      void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'done', files: api.stats.files } satisfies IndexingParams);
       return new KernelIndex(api);
     } catch (error) {
       this.connection.console.error(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
-      void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'failed' });
+      void this.connection.sendNotification(INDEXING_NOTIFICATION, { root, state: 'failed' } satisfies IndexingParams);
       return undefined;
     } finally {
       reporter?.done();

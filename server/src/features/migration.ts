@@ -11,9 +11,8 @@ import { readTargetSetting } from '../core/target';
 import type { TargetRange } from '../core/target-range';
 import type { OpenDocuments } from './documents';
 import { uriToPath, type Targets } from './targets';
+import { MIGRATION_REPORT_REQUEST, type MigrationReportResult } from '../core/protocol';
 
-/** Custom request: the migration report for the workspace, `{ from, to }` → `{ markdown, files, changes }`. */
-export const MIGRATION_REPORT_REQUEST = 'kernelRust/migrationReport';
 
 /** The code-action kind of "fix every mechanical finding in this file" (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kernel-rust`;
@@ -23,13 +22,6 @@ const MAX_REPORT_FILES = 5000;
 /** Files over this size are left out, as the checker leaves them out. */
 const MAX_FILE_BYTES = 1024 * 1024;
 
-/** What the migration report request answers. */
-export interface MigrationReportResult {
-  error?: string;
-  markdown?: string;
-  files?: number;
-  changes?: number;
-}
 
 /** Wires the migration report request. Only reads files; the workspace folder bounds what is read. */
 export function registerMigrationReport(connection: Connection, parser: Parser, documents: OpenDocuments, targets: Targets): void {

@@ -1,22 +1,12 @@
-/** Which release each document is checked against, and the `kernelRust/targetInfo` request the client shows. */
+/** Which release each document is checked against, and the target-info request the client shows (core/protocol.ts). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { KernelTreeLocator, resolveTarget, type Target } from '../core/target';
+import { TARGET_INFO_REQUEST, type TargetInfo } from '../core/protocol';
 import type { Settings } from './settings';
 
-/** Custom request: the target for a document URI (or the workspace when no URI is given). */
-export const TARGET_INFO_REQUEST = 'kernelRust/targetInfo';
-/** Custom notification sent when targets may have changed (setting or Makefile change). */
-export const TARGETS_CHANGED_NOTIFICATION = 'kernelRust/targetsChanged';
-
-/** What `kernelRust/targetInfo` answers: the target, plus `userspaceCrate` when the file belongs to a Cargo project
- *  with no kernel tree around it (editors then show no kernel status for it). */
-export interface TargetInfo extends Target {
-  /** The folder of the nearest `Cargo.toml` above a file that has no kernel tree above it. */
-  userspaceCrate?: string;
-}
 
 /** A file-system path for a `file:` URI, else undefined. */
 export function uriToPath(uri: string): string | undefined {
