@@ -87,7 +87,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const rustParser = parser;
   registerCodeActions(connection, documents, (uri, text) => fixAllAction(uri, text, rustParser, targets.forUri(uri).release));
   registerMigrationReport(connection, rustParser, documents, targets);
-  registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))]);
+  registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))], indexes);
   registerHover(connection, documents, targets, indexes);
   registerDefinition(connection, documents, targets, indexes);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;

@@ -71,6 +71,25 @@ test('diagnostics are published with the tree deciding, and the log says where t
   assert.ok(client.logs.some((l) => /lacks `kernel::sync::Mutex`, which the knowledge base says Linux 6\.15 has: the tree wins/.test(l)), client.logs.join('\n'));
 });
 
+test('completion follows the tree: its own items are offered, the items it lacks are not', async () => {
+  const uri = pathToFileURL(path.join(TREE, 'drivers', 'demo', 'complete.rs')).href;
+  const labels = async (text: string): Promise<string[]> => {
+    await client.open(uri, text);
+    const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } })) as {
+      items: { label: string; detail?: string }[];
+    } | null;
+    await client.close(uri);
+    return (list?.items ?? []).map((i) => i.label);
+  };
+  const widget = await labels('use kernel::widget::');
+  assert.ok(widget.includes('Gadget') && widget.includes('GADGET_LIMIT'), widget.join(', '));
+  const sync = await labels('use kernel::sync::');
+  assert.ok(sync.includes('SpinLock'), sync.join(', '));
+  assert.ok(!sync.includes('Mutex'), 'the tree has no Mutex, whatever the knowledge base says');
+  const root = await labels('use kernel::');
+  assert.ok(root.includes('widget') && root.includes('gadget_info!'), root.join(', '));
+});
+
 test('indexing was reported with $/progress: begin then end, on a token the server created', () => {
   assert.ok(created.length >= 1, 'window/workDoneProgress/create was sent');
   const mine = progress.filter((p) => p.token === created[0]).map((p) => p.kind);

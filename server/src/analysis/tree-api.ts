@@ -261,7 +261,13 @@ export class TreeApi implements TreeAvailability {
       const scope = d.module;
       if (scope) {
         for (const [name, list] of scope.items) if (list.some((x) => x.public)) out.set(list[0].ns === 'macro' ? `${name}!` : name, list[0].kind);
-        for (const u of scope.uses) if (u.public && !out.has(u.binding)) out.set(u.binding, pickDef(this.surface.resolvePath(u.segments, u.scope, undefined, false))?.kind ?? 'external');
+        for (const u of scope.uses) {
+          if (!u.public) continue;
+          for (const d of this.surface.resolvePath(u.segments, u.scope, undefined, false)) {
+            const name = d.ns === 'macro' && d.kind === 'macro' ? `${u.binding}!` : u.binding;
+            if (!out.has(name)) out.set(name, d.kind);
+          }
+        }
       } else for (const [name, list] of d.members) if (list.some((x) => x.public)) out.set(name, list[0].kind);
     }
     return [...out].map(([name, kind]) => ({ name, kind }));

@@ -202,8 +202,16 @@ export class TreeSurface {
     return { crate, path: modPath, parent, file, items: new Map(), uses: [], globs: [] };
   }
 
+  private readonly relPaths = new Map<string, string>();
+
+  /** A file's tree-relative path (asked for every definition: kept per file). */
   private rel(file: string): string {
-    return path.relative(this.root, file).replace(/\\/g, '/');
+    let rel = this.relPaths.get(file);
+    if (rel === undefined) {
+      rel = path.relative(this.root, file).replace(/\\/g, '/');
+      this.relPaths.set(file, rel);
+    }
+    return rel;
   }
 
   private moduleDef(name: string, scope: Scope, module: Scope, pub: boolean, file: string, line: number): Def {
@@ -243,7 +251,8 @@ export class TreeSurface {
       return;
     }
     this.stats.files++;
-    this.stats.lines += text.split('\n').length;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.stats.lines++;
+    this.stats.lines++;
     this.readFiles.add(this.rel(file));
     try {
       this.readItems(parser, tree.rootNode, file, scope, childDir);
