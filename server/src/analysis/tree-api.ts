@@ -58,6 +58,9 @@ export class TreeApi implements TreeAvailability {
   private readonly presences = new Map<string, Presence>();
   private readonly opaqueScopes = new Map<Scope, boolean>();
   private readonly fileItems = new Map<string, Map<number, IndexedItem[]>>();
+  /** What hover shows, by path (and preferred namespace) and by knowledge-base item: asked again on every hover. */
+  private readonly items = new Map<string, TreeItem | undefined>();
+  private readonly kbItems = new WeakMap<KbItem, TreeItem | undefined>();
 
   private constructor(
     private readonly surface: TreeSurface,
@@ -230,14 +233,26 @@ export class TreeApi implements TreeAvailability {
 
   /** What hover and go-to-definition show for the item at `p`, when the tree has one. */
   item(p: string, prefer?: Namespace): TreeItem | undefined {
+    const key = `${prefer ?? ''}|${p}`;
+    if (this.items.has(key)) return this.items.get(key);
     const defs = this.defsOf(p);
     const d = pickDef(prefer ? defs.filter((x) => x.ns === prefer) : defs) ?? pickDef(defs);
-    return d ? this.describe(p, d) : undefined;
+    const found = d ? this.describe(p, d) : undefined;
+    if (this.items.size >= MEMO_LIMIT) this.items.clear();
+    this.items.set(key, found);
+    return found;
   }
 
   /** The tree's own definition of a knowledge-base item, by its path or an alias; a prelude name is looked up where
    *  the kernel or pin-init crate defines it. */
   kbItem(item: KbItem): TreeItem | undefined {
+    if (this.kbItems.has(item)) return this.kbItems.get(item);
+    const found = this.findKbItem(item);
+    this.kbItems.set(item, found);
+    return found;
+  }
+
+  private findKbItem(item: KbItem): TreeItem | undefined {
     const names = [item.path, ...(item.aliases ?? [])];
     const prelude = /^kernel::prelude::(.+)$/.exec(item.path);
     if (prelude) names.push(`kernel::${prelude[1]}`, `pin_init::${prelude[1]}`);
