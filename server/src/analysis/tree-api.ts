@@ -13,7 +13,7 @@ import type { KbItem } from '../kb/types';
 import type { TreeAvailability } from '../lints/engine';
 import { parseWithLimit } from '../parsing/language';
 import { rustFilesUnder } from './files';
-import { indexFile, type IndexedItem } from './tree-index';
+import { indexFile, modulePathOf, type IndexedItem } from './tree-index';
 
 /** Whether a tree has a path: surely yes, surely no, or the tree's sources cannot tell (a macro it could not expand,
  *  a member of a type, a crate it does not hold). */
@@ -291,14 +291,8 @@ export class TreeApi implements TreeAvailability {
   /** The module path of a file of the tree's crates (`rust/kernel/sync/lock.rs` → `kernel::sync::lock`), else undefined. */
   modulePathOf(file: string): string | undefined {
     const rel = path.relative(this.root, file).replace(/\\/g, '/');
-    for (const { crate, dir } of CRATE_DIRS) {
-      if (!rel.startsWith(`${dir}/`) || !rel.endsWith('.rs')) continue;
-      const parts = rel.slice(dir.length + 1, -3).split('/');
-      const last = parts[parts.length - 1];
-      if (last === 'lib' || last === 'mod') parts.pop();
-      return [crate, ...parts].join('::');
-    }
-    return undefined;
+    const at = CRATE_DIRS.find(({ dir }) => rel.startsWith(`${dir}/`) && rel.endsWith('.rs'));
+    return at ? modulePathOf(file, path.join(this.root, at.dir), at.crate) : undefined;
   }
 
   private describe(p: string, d: Def): TreeItem {
