@@ -100,6 +100,9 @@ interface PendingInvocation {
 /** Item-position macros of other crates that define no names (assertions, assembly, docs). */
 const ITEMLESS_MACROS = new Set(['static_assert', 'const_assert', 'build_assert', 'global_asm', 'assert_eq_size', 'compile_error']);
 
+/** Crates that are proc-macro crates: only their root's `#[proc_macro*]` functions are API. */
+const PROC_MACRO_CRATES = new Set(['macros', 'pin_init_internal']);
+
 /** Most module files a surface reads, and the largest it reads. */
 const MAX_FILES = 3000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -288,6 +291,11 @@ export class TreeSurface {
         const pathAttr = attrs.map((a) => /^#\[\s*path\s*=\s*"([^"]+)"\s*\]$/.exec(a.text)?.[1]).find(Boolean);
         if (body) {
           this.readItems(parser, body, file, modScope, path.join(childDir, name));
+          return;
+        }
+        // A proc-macro crate exports nothing but the macros its root defines: its modules are implementation.
+        if (PROC_MACRO_CRATES.has(scope.crate)) {
+          this.opaque.add(modScope);
           return;
         }
         const candidates = pathAttr ? [path.join(path.dirname(file), pathAttr)] : [path.join(childDir, `${name}.rs`), path.join(childDir, name, 'mod.rs')];
