@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { TreeApi } from '../src/analysis/tree-api';
 import { modulePathOf } from '../src/analysis/tree-index';
+import { TreeSurface } from '../src/kb/verify/tree-surface';
 import { ROOT, sharedParser, tempDir, writeTree } from './helpers';
 
 const TREE = path.join(ROOT, 'test-fixtures', 'kernel-tree');
@@ -39,4 +40,10 @@ test('indexing is bounded: a module file too large to read leaves its module uns
   assert.equal(api.presence('kernel::small::Small'), 'present');
   assert.equal(api.presence('kernel::small::Other'), 'absent');
   assert.equal(api.presence('kernel::big::Big'), 'unknown', 'a module not read is not said to lack anything');
+});
+
+test('reading stops at its time budget, leaving what it did not read unsure', async () => {
+  const surface = TreeSurface.build(await sharedParser(), TREE, { maxMs: -1 });
+  assert.equal(surface.stats.files, 0);
+  assert.ok(surface.opaque.size > 0);
 });

@@ -106,6 +106,7 @@ const PROC_MACRO_CRATES = new Set(['macros', 'pin_init_internal']);
 /** Most module files a surface reads, and the largest it reads. */
 const MAX_FILES = 3000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_READ_MS = 20_000;
 
 /** How deep macro expansions may nest (a macro generating invocations of another). */
 const MAX_EXPANSION_ROUNDS = 4;
@@ -145,6 +146,8 @@ const EXTERNAL_CRATES = new Set(['core', 'alloc', 'std', 'bindings', 'ffi', 'uap
 export interface SurfaceOptions {
   /** Compute each definition's signature shape (default true; only kb:verify compares shapes). */
   readonly shapes?: boolean;
+  /** Wall-clock budget for reading module files (default 20 s; a real tree takes well under one). */
+  readonly maxMs?: number;
 }
 
 /** The surface of one tree and the lookups over it. */
@@ -174,8 +177,12 @@ export class TreeSurface {
   /** Whether definitions carry a signature shape (kb:verify compares them; availability and hover do not need them). */
   private readonly withShapes: boolean;
 
+  /** When reading stops (what is not read by then leaves its modules unsure). */
+  private readonly deadline: number;
+
   private constructor(readonly root: string, readonly release: TreeRelease, options: SurfaceOptions) {
     this.withShapes = options.shapes ?? true;
+    this.deadline = performance.now() + (options.maxMs ?? MAX_READ_MS);
   }
 
   /** Reads and indexes a tree. Throws when the Makefile is missing or has no version. */
@@ -237,7 +244,7 @@ export class TreeSurface {
     let text: string;
     try {
       // Bounds against hostile trees, far above any real one (7.3's crates are under 200 files, none near 1 MB).
-      if (this.stats.files >= MAX_FILES || fs.statSync(file).size > MAX_FILE_BYTES) {
+      if (this.stats.files >= MAX_FILES || performance.now() > this.deadline || fs.statSync(file).size > MAX_FILE_BYTES) {
         this.opaque.add(scope);
         return;
       }
