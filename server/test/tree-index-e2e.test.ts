@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './helpers';
+import { ROOT, tempDir } from './helpers';
 import { TestClient } from './lsp-client';
 
 const TREE = path.join(ROOT, 'test-fixtures', 'tree-decides');
@@ -95,4 +95,36 @@ test('indexing was reported with $/progress: begin then end, on a token the serv
   const mine = progress.filter((p) => p.token === created[0]).map((p) => p.kind);
   assert.deepEqual(mine, ['begin', 'end']);
   assert.match(progress.find((p) => p.kind === 'begin')?.title ?? '', /indexing/);
+});
+
+test('a change to the tree\'s sources is indexed again: hover shows the new docs, diagnostics follow', { timeout: 60_000 }, async () => {
+  const dir = tempDir();
+  fs.cpSync(TREE, dir, { recursive: true });
+  const driver = path.join(dir, 'drivers', 'demo', 'gadgets.rs');
+  const uri = pathToFileURL(driver).href;
+  const other = new TestClient();
+  try {
+    let done = 0;
+    other.conn.onNotification('kernelRust/indexing', (p: { state: string }) => {
+      if (p.state === 'done') done++;
+    });
+    await other.initialize({ debounceMs: 0 }, pathToFileURL(dir).href);
+    await other.open(uri, TEXT);
+    const hoverText = async (): Promise<string> => {
+      const h = (await other.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('Gadget::new') })) as { contents: { value: string } } | null;
+      return h?.contents.value ?? '';
+    };
+    assert.match(await hoverText(), /A gadget that only the miniature tree defines\./);
+    const before = done;
+    const widget = path.join(dir, 'rust', 'kernel', 'widget.rs');
+    fs.writeFileSync(widget, fs.readFileSync(widget, 'utf8').replace('A gadget that only the miniature tree defines.', 'A gadget, as the edited tree describes it.') + '\n/// Now there.\npub struct Sprocket;\n');
+    // The server watches the tree's rust/ folder; the editor's file watcher says the same.
+    await other.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(widget).href, type: 2 }] });
+    while (done === before) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(await hoverText(), /A gadget, as the edited tree describes it\./);
+    const published = await other.diagnostics(uri, (p) => !p.diagnostics.some((d) => /kernel::widget::Sprocket/.test(d.message)));
+    assert.ok(published.diagnostics.some((d) => /kernel::sync::Mutex/.test(d.message)), 'the other findings stay');
+  } finally {
+    await other.stop();
+  }
 });
