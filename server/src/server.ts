@@ -91,7 +91,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     return fixAllAction(uri, text, rustParser, target.release, target.range);
   });
   registerMigrationReport(connection, rustParser, documents, targets);
-  registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))]);
+  registerCompletion(connection, documents, targets, [kernelPathProvider, snippetProvider((m) => connection.console.warn(m))], indexes);
   registerHover(connection, documents, targets, indexes);
   registerDefinition(connection, documents, targets, indexes);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;

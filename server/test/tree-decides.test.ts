@@ -168,4 +168,7 @@ test('a real 7.3 tree: hover-worthy items resolve, a real 7.3 item the knowledge
   assert.equal(real.presence('kernel::error::code::ENOSUCHERRNO'), 'absent');
   const findings = await check('use kernel::sync::NoSuchLock;\nuse kernel::error::code::ENOTTY;\n', real, '/tmp/out-of-tree/x.rs', '7.3');
   assert.deepEqual(findings.map((f) => f.range.start.line), [0]);
+  // A macro imported without its `!` that the knowledge base says left: one finding, the knowledge base's, not a second one from the tree.
+  const macro = await check('use kernel::dma_write;\n', real, '/tmp/out-of-tree/x.rs', '7.3');
+  assert.deepEqual(macro.map((f) => `${f.ruleId} ${/`([^`]+)`/.exec(f.message)?.[1]}`), ['api-removed kernel::dma_write!']);
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './helpers';
+import { ROOT, tempDir } from './helpers';
 import { TestClient } from './lsp-client';
 
 const TREE = path.join(ROOT, 'test-fixtures', 'tree-decides');
@@ -71,9 +71,60 @@ test('diagnostics are published with the tree deciding, and the log says where t
   assert.ok(client.logs.some((l) => /lacks `kernel::sync::Mutex`, which the knowledge base says Linux 6\.15 has: the tree wins/.test(l)), client.logs.join('\n'));
 });
 
+test('completion follows the tree: its own items are offered, the items it lacks are not', async () => {
+  const uri = pathToFileURL(path.join(TREE, 'drivers', 'demo', 'complete.rs')).href;
+  const labels = async (text: string): Promise<string[]> => {
+    await client.open(uri, text);
+    const list = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } })) as {
+      items: { label: string; detail?: string }[];
+    } | null;
+    await client.close(uri);
+    return (list?.items ?? []).map((i) => i.label);
+  };
+  const widget = await labels('use kernel::widget::');
+  assert.ok(widget.includes('Gadget') && widget.includes('GADGET_LIMIT'), widget.join(', '));
+  const sync = await labels('use kernel::sync::');
+  assert.ok(sync.includes('SpinLock'), sync.join(', '));
+  assert.ok(!sync.includes('Mutex'), 'the tree has no Mutex, whatever the knowledge base says');
+  const root = await labels('use kernel::');
+  assert.ok(root.includes('widget') && root.includes('gadget_info!'), root.join(', '));
+});
+
 test('indexing was reported with $/progress: begin then end, on a token the server created', () => {
   assert.ok(created.length >= 1, 'window/workDoneProgress/create was sent');
   const mine = progress.filter((p) => p.token === created[0]).map((p) => p.kind);
   assert.deepEqual(mine, ['begin', 'end']);
   assert.match(progress.find((p) => p.kind === 'begin')?.title ?? '', /indexing/);
+});
+
+test('a change to the tree\'s sources is indexed again: hover shows the new docs, diagnostics follow', { timeout: 60_000 }, async () => {
+  const dir = tempDir();
+  fs.cpSync(TREE, dir, { recursive: true });
+  const driver = path.join(dir, 'drivers', 'demo', 'gadgets.rs');
+  const uri = pathToFileURL(driver).href;
+  const other = new TestClient();
+  try {
+    let done = 0;
+    other.conn.onNotification('kernelRust/indexing', (p: { state: string }) => {
+      if (p.state === 'done') done++;
+    });
+    await other.initialize({ debounceMs: 0 }, pathToFileURL(dir).href);
+    await other.open(uri, TEXT);
+    const hoverText = async (): Promise<string> => {
+      const h = (await other.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf('Gadget::new') })) as { contents: { value: string } } | null;
+      return h?.contents.value ?? '';
+    };
+    assert.match(await hoverText(), /A gadget that only the miniature tree defines\./);
+    const before = done;
+    const widget = path.join(dir, 'rust', 'kernel', 'widget.rs');
+    fs.writeFileSync(widget, fs.readFileSync(widget, 'utf8').replace('A gadget that only the miniature tree defines.', 'A gadget, as the edited tree describes it.') + '\n/// Now there.\npub struct Sprocket;\n');
+    // The server watches the tree's rust/ folder; the editor's file watcher says the same.
+    await other.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(widget).href, type: 2 }] });
+    while (done === before) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(await hoverText(), /A gadget, as the edited tree describes it\./);
+    const published = await other.diagnostics(uri, (p) => !p.diagnostics.some((d) => /kernel::widget::Sprocket/.test(d.message)));
+    assert.ok(published.diagnostics.some((d) => /kernel::sync::Mutex/.test(d.message)), 'the other findings stay');
+  } finally {
+    await other.stop();
+  }
 });

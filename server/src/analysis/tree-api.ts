@@ -13,7 +13,7 @@ import type { KbItem } from '../kb/types';
 import type { TreeAvailability } from '../semantics/file-facts';
 import { parseWithLimit } from '../parsing/language';
 import { rustFilesUnder } from '../core/files';
-import { indexFile, type IndexedItem } from './tree-index';
+import { indexFile, modulePathOf, type IndexedItem } from './tree-index';
 
 /** Whether a tree has a path: surely yes, surely no, or the tree's sources cannot tell (a macro it could not expand,
  *  a member of a type, a crate it does not hold). */
@@ -58,6 +58,9 @@ export class TreeApi implements TreeAvailability {
   private readonly presences = new Map<string, Presence>();
   private readonly opaqueScopes = new Map<Scope, boolean>();
   private readonly fileItems = new Map<string, Map<number, IndexedItem[]>>();
+  /** What hover shows, by path (and preferred namespace) and by knowledge-base item: asked again on every hover. */
+  private readonly items = new Map<string, TreeItem | undefined>();
+  private readonly kbItems = new WeakMap<KbItem, TreeItem | undefined>();
 
   private constructor(
     private readonly surface: TreeSurface,
@@ -230,14 +233,26 @@ export class TreeApi implements TreeAvailability {
 
   /** What hover and go-to-definition show for the item at `p`, when the tree has one. */
   item(p: string, prefer?: Namespace): TreeItem | undefined {
+    const key = `${prefer ?? ''}|${p}`;
+    if (this.items.has(key)) return this.items.get(key);
     const defs = this.defsOf(p);
     const d = pickDef(prefer ? defs.filter((x) => x.ns === prefer) : defs) ?? pickDef(defs);
-    return d ? this.describe(p, d) : undefined;
+    const found = d ? this.describe(p, d) : undefined;
+    if (this.items.size >= MEMO_LIMIT) this.items.clear();
+    this.items.set(key, found);
+    return found;
   }
 
   /** The tree's own definition of a knowledge-base item, by its path or an alias; a prelude name is looked up where
    *  the kernel or pin-init crate defines it. */
   kbItem(item: KbItem): TreeItem | undefined {
+    if (this.kbItems.has(item)) return this.kbItems.get(item);
+    const found = this.findKbItem(item);
+    this.kbItems.set(item, found);
+    return found;
+  }
+
+  private findKbItem(item: KbItem): TreeItem | undefined {
     const names = [item.path, ...(item.aliases ?? [])];
     const prelude = /^kernel::prelude::(.+)$/.exec(item.path);
     if (prelude) names.push(`kernel::${prelude[1]}`, `pin_init::${prelude[1]}`);
@@ -261,7 +276,13 @@ export class TreeApi implements TreeAvailability {
       const scope = d.module;
       if (scope) {
         for (const [name, list] of scope.items) if (list.some((x) => x.public)) out.set(list[0].ns === 'macro' ? `${name}!` : name, list[0].kind);
-        for (const u of scope.uses) if (u.public && !out.has(u.binding)) out.set(u.binding, pickDef(this.surface.resolvePath(u.segments, u.scope, undefined, false))?.kind ?? 'external');
+        for (const u of scope.uses) {
+          if (!u.public) continue;
+          for (const d of this.surface.resolvePath(u.segments, u.scope, undefined, false)) {
+            const name = d.ns === 'macro' && d.kind === 'macro' ? `${u.binding}!` : u.binding;
+            if (!out.has(name)) out.set(name, d.kind);
+          }
+        }
       } else for (const [name, list] of d.members) if (list.some((x) => x.public)) out.set(name, list[0].kind);
     }
     return [...out].map(([name, kind]) => ({ name, kind }));
@@ -270,14 +291,8 @@ export class TreeApi implements TreeAvailability {
   /** The module path of a file of the tree's crates (`rust/kernel/sync/lock.rs` → `kernel::sync::lock`), else undefined. */
   modulePathOf(file: string): string | undefined {
     const rel = path.relative(this.root, file).replace(/\\/g, '/');
-    for (const { crate, dir } of CRATE_DIRS) {
-      if (!rel.startsWith(`${dir}/`) || !rel.endsWith('.rs')) continue;
-      const parts = rel.slice(dir.length + 1, -3).split('/');
-      const last = parts[parts.length - 1];
-      if (last === 'lib' || last === 'mod') parts.pop();
-      return [crate, ...parts].join('::');
-    }
-    return undefined;
+    const at = CRATE_DIRS.find(({ dir }) => rel.startsWith(`${dir}/`) && rel.endsWith('.rs'));
+    return at ? modulePathOf(file, path.join(this.root, at.dir), at.crate) : undefined;
   }
 
   private describe(p: string, d: Def): TreeItem {

@@ -1,9 +1,6 @@
-/** An index of a kernel tree's own Rust API: public items, their signatures and `///` docs, and where they are. */
-import * as fs from 'node:fs';
+/** What one file of a kernel tree says about its items: signatures, `///` docs and positions (hover reads them on demand). */
 import * as path from 'node:path';
-import type { Node, Parser } from 'web-tree-sitter';
-import { parseWithLimit } from '../parsing/language';
-import { rustFilesUnder } from '../core/files';
+import type { Node } from 'web-tree-sitter';
 import { signatureOf } from '../kb/verify/shape';
 
 /** One public item found in the tree. */
@@ -15,34 +12,6 @@ export interface IndexedItem {
   /** Zero-based position of the item's name. */
   line: number;
   character: number;
-}
-
-/** Limits that keep indexing bounded. */
-export interface IndexLimits {
-  maxFiles: number;
-  maxFileBytes: number;
-  /** Wall-clock budget; indexing stops (keeping what it has) when it runs out. */
-  maxMs: number;
-}
-
-/** Enough for any kernel release so far (6.19 has ~330 Rust files under rust/), with room to spare. */
-export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 3000, maxFileBytes: 1024 * 1024, maxMs: 120_000 };
-
-/** The Rust source folders of a kernel tree that define its API, and the crate each belongs to. */
-export function apiSourceRoots(kernelRoot: string): { dir: string; crate: string }[] {
-  return [
-    { dir: path.join(kernelRoot, 'rust', 'kernel'), crate: 'kernel' },
-    { dir: path.join(kernelRoot, 'rust', 'pin-init', 'src'), crate: 'pin_init' },
-  ];
-}
-
-/** Lists the .rs files to index (sorted, bounded). */
-export function listApiFiles(kernelRoot: string, limits: IndexLimits = DEFAULT_INDEX_LIMITS): { file: string; crate: string; base: string }[] {
-  const out: { file: string; crate: string; base: string }[] = [];
-  for (const { dir, crate } of apiSourceRoots(kernelRoot)) {
-    for (const file of rustFilesUnder(dir, limits.maxFiles - out.length)) out.push({ file, crate, base: dir });
-  }
-  return out;
 }
 
 /** The module path of a source file (`rust/kernel/sync/lock/mutex.rs` → `kernel::sync::lock::mutex`). */
@@ -142,49 +111,4 @@ export function indexFile(root: Node, file: string, modulePath: string, crate: s
   };
   visit(root, modulePath);
   return out;
-}
-
-/** Indexes a list of files, a few at a time; `yieldEvery` lets callers keep serving requests between chunks. */
-export async function buildIndex(
-  parser: Parser,
-  kernelRoot: string,
-  options: { limits?: IndexLimits; cancelled?: () => boolean; pause?: () => Promise<void> } = {},
-): Promise<{ items: Map<string, IndexedItem>; files: number; skipped: number; cancelled: boolean }> {
-  const limits = options.limits ?? DEFAULT_INDEX_LIMITS;
-  const items = new Map<string, IndexedItem>();
-  let files = 0;
-  let skipped = 0;
-  const deadline = performance.now() + limits.maxMs;
-  const all = listApiFiles(kernelRoot, limits);
-  for (const [i, { file, crate, base }] of all.entries()) {
-    if (options.cancelled?.()) return { items, files, skipped, cancelled: true };
-    if (performance.now() > deadline) {
-      skipped += all.length - i;
-      break;
-    }
-    let text: string;
-    try {
-      if (fs.statSync(file).size > limits.maxFileBytes) {
-        skipped++;
-        continue;
-      }
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      skipped++;
-      continue;
-    }
-    const tree = parseWithLimit(parser, text);
-    if (!tree) {
-      skipped++;
-      continue;
-    }
-    try {
-      for (const it of indexFile(tree.rootNode, file, modulePathOf(file, base, crate), crate)) if (!items.has(it.path)) items.set(it.path, it);
-    } finally {
-      tree.delete();
-    }
-    files++;
-    if (options.pause && files % 8 === 0) await options.pause();
-  }
-  return { items, files, skipped, cancelled: false };
 }

@@ -1,6 +1,7 @@
 /** What every completion provider is told about the place completion was asked for. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TargetRange } from '../core/target-range';
+import type { TreeApi } from '../analysis/tree-api';
 
 /** The request, resolved against the document's tree. */
 export interface CompletionRequestContext {
@@ -22,12 +23,23 @@ export interface CompletionRequestContext {
   inCommentOrString: boolean;
   /** The identifier-like word the cursor ends (e.g. "hrt" in `hrt|`). */
   prefix: string;
+  /** The user's indexed kernel tree when it is of the target's release: it decides which paths exist. */
+  kernelTree?: TreeApi;
 }
 
 const NO_CODE = new Set(['line_comment', 'block_comment', 'string_literal', 'raw_string_literal', 'char_literal', 'string_content', 'doc_comment']);
 
 /** Builds the context for a position. */
-export function completionContext(text: string, tree: Tree, line: number, character: number, offset: number, target: string, range?: TargetRange): CompletionRequestContext {
+export function completionContext(
+  text: string,
+  tree: Tree,
+  line: number,
+  character: number,
+  offset: number,
+  target: string,
+  range?: TargetRange,
+  kernelTree?: TreeApi,
+): CompletionRequestContext {
   const probe = Math.max(0, offset - 1);
   const node = tree.rootNode.descendantForIndex(probe, probe);
   let inCommentOrString = false;
@@ -39,5 +51,5 @@ export function completionContext(text: string, tree: Tree, line: number, charac
   }
   let start = offset;
   while (start > 0 && /[A-Za-z0-9_!]/.test(text[start - 1])) start--;
-  return { text, tree, line, character, offset, target, ...(range ? { range } : {}), node, inCommentOrString, prefix: text.slice(start, offset) };
+  return { text, tree, line, character, offset, target, ...(range ? { range } : {}), node, inCommentOrString, prefix: text.slice(start, offset), kernelTree };
 }

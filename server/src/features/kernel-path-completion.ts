@@ -1,11 +1,14 @@
 /** Completion of kernel paths after `kernel::…::` and inside `use` groups, limited to what the target has. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { versionLines } from '../analysis/hover';
+import { scopeOf } from '../semantics/scope';
+import { treeDocSummary } from '../analysis/tree-docs';
+import type { TreeApi } from '../analysis/tree-api';
+import type { DefKind } from '../kb/verify/tree-surface';
 import { knowledgeBase, lastSegment, statusAt } from '../kb';
 import type { KbItem } from '../kb/types';
 import type { CompletionRequestContext } from './completion-context';
 import type { CompletionProvider } from './completion';
-import { scopeOf } from '../semantics/scope';
 
 const KIND: Partial<Record<KbItem['kind'], CompletionItemKind>> = {
   module: CompletionItemKind.Module,
@@ -122,15 +125,51 @@ export function kernelPathCompletions(ctx: CompletionRequestContext): Completion
   if (baseItem) base = baseItem.path;
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
+  const tree = ctx.kernelTree;
   for (const item of [...kb.children(base), ...(baseItem ? kb.children(baseItem.path) : [])]) {
     if (item.kind === 'attribute' || item.kind === 'derive' || item.kind === 'syntax') continue;
-    if (statusAt(item, ctx.target).state !== 'available') continue;
+    // The user's tree of the target's release decides; elsewhere the knowledge base does.
+    const inTree = tree?.presence(`${base}::${lastSegment(item.path)}`);
+    if (inTree === 'absent' || (inTree !== 'present' && statusAt(item, ctx.target).state !== 'available')) continue;
     const label = lastSegment(item.path);
     if (seen.has(label)) continue;
     seen.add(label);
     items.push(toItem(item, ctx.target, spot.inUse));
   }
+  if (tree) for (const child of tree.children(base)) {
+    if (seen.has(child.name) || child.kind === 'attribute' || child.kind === 'derive') continue;
+    seen.add(child.name);
+    items.push(treeItem(tree, base, child.name, child.kind, spot.inUse));
+  }
   return items;
+}
+
+const TREE_KIND: Partial<Record<DefKind, CompletionItemKind>> = {
+  module: CompletionItemKind.Module, struct: CompletionItemKind.Struct, enum: CompletionItemKind.Enum, union: CompletionItemKind.Struct,
+  trait: CompletionItemKind.Interface, fn: CompletionItemKind.Function, const: CompletionItemKind.Constant, static: CompletionItemKind.Variable,
+  'type-alias': CompletionItemKind.Class, macro: CompletionItemKind.Function, variant: CompletionItemKind.EnumMember, 'assoc-type': CompletionItemKind.TypeParameter,
+};
+
+/** A completion for an item only the user's tree knows, with its signature and first paragraph of docs. */
+function treeItem(tree: TreeApi, base: string, name: string, kind: DefKind, inUse: boolean): CompletionItem {
+  const found = tree.item(`${base}::${name}`);
+  const docs = found?.docs ? treeDocSummary(found.docs).text : '';
+  const out: CompletionItem = {
+    label: name,
+    kind: TREE_KIND[kind] ?? CompletionItemKind.Text,
+    detail: found?.signature ?? `${base}::${name}`,
+    documentation: { kind: MarkupKind.Markdown, value: `From your kernel tree (Linux ${tree.release}).${docs ? `\n\n${docs}` : ''}` },
+  };
+  if (name.endsWith('!')) {
+    const bare = name.slice(0, -1);
+    out.filterText = bare;
+    if (inUse) out.insertText = bare;
+    else {
+      out.insertText = `${bare}!($0)`;
+      out.insertTextFormat = InsertTextFormat.Snippet;
+    }
+  }
+  return out;
 }
 
 /** The provider the completion handler runs. */

@@ -50,7 +50,13 @@ export function missingFrom(
   if (absent !== undefined) {
     const last = absent === full.length - 1;
     const p = full.slice(0, absent + 1).join('::') + (last && macro ? '!' : '');
-    const item = kb.resolve(p, target);
+    const own = kb.resolve(p, target);
+    // A `use` names a macro without its `!`: when the knowledge base's entry for the macro says the target lacks it,
+    // the macro-import gates report it already (once).
+    const asMacro = !own && last && !macro ? kb.resolve(`${p}!`, target) : undefined;
+    const macroStatus = asMacro ? sureStatusAt(asMacro, target) : undefined;
+    if (macroStatus && macroStatus.state !== 'available') return undefined;
+    const item = own ?? asMacro;
     const status = item ? sureStatusAt(item, target) : undefined;
     if (item && status && status.state !== 'available') return { index: absent, item, status, byTree: true };
     if (item && status?.state === 'available') tree.disagreement?.(p, 'available', target);

@@ -100,9 +100,13 @@ interface PendingInvocation {
 /** Item-position macros of other crates that define no names (assertions, assembly, docs). */
 const ITEMLESS_MACROS = new Set(['static_assert', 'const_assert', 'build_assert', 'global_asm', 'assert_eq_size', 'compile_error']);
 
+/** Crates that are proc-macro crates: only their root's `#[proc_macro*]` functions are API. */
+const PROC_MACRO_CRATES = new Set(['macros', 'pin_init_internal']);
+
 /** Most module files a surface reads, and the largest it reads. */
 const MAX_FILES = 3000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_READ_MS = 20_000;
 
 /** How deep macro expansions may nest (a macro generating invocations of another). */
 const MAX_EXPANSION_ROUNDS = 4;
@@ -142,6 +146,8 @@ const EXTERNAL_CRATES = new Set(['core', 'alloc', 'std', 'bindings', 'ffi', 'uap
 export interface SurfaceOptions {
   /** Compute each definition's signature shape (default true; only kb:verify compares shapes). */
   readonly shapes?: boolean;
+  /** Wall-clock budget for reading module files (default 20 s; a real tree takes well under one). */
+  readonly maxMs?: number;
 }
 
 /** The surface of one tree and the lookups over it. */
@@ -171,8 +177,12 @@ export class TreeSurface {
   /** Whether definitions carry a signature shape (kb:verify compares them; availability and hover do not need them). */
   private readonly withShapes: boolean;
 
+  /** When reading stops (what is not read by then leaves its modules unsure). */
+  private readonly deadline: number;
+
   private constructor(readonly root: string, readonly release: TreeRelease, options: SurfaceOptions) {
     this.withShapes = options.shapes ?? true;
+    this.deadline = performance.now() + (options.maxMs ?? MAX_READ_MS);
   }
 
   /** Reads and indexes a tree. Throws when the Makefile is missing or has no version. */
@@ -202,8 +212,16 @@ export class TreeSurface {
     return { crate, path: modPath, parent, file, items: new Map(), uses: [], globs: [] };
   }
 
+  private readonly relPaths = new Map<string, string>();
+
+  /** A file's tree-relative path (asked for every definition: kept per file). */
   private rel(file: string): string {
-    return path.relative(this.root, file).replace(/\\/g, '/');
+    let rel = this.relPaths.get(file);
+    if (rel === undefined) {
+      rel = path.relative(this.root, file).replace(/\\/g, '/');
+      this.relPaths.set(file, rel);
+    }
+    return rel;
   }
 
   private moduleDef(name: string, scope: Scope, module: Scope, pub: boolean, file: string, line: number): Def {
@@ -226,7 +244,7 @@ export class TreeSurface {
     let text: string;
     try {
       // Bounds against hostile trees, far above any real one (7.3's crates are under 200 files, none near 1 MB).
-      if (this.stats.files >= MAX_FILES || fs.statSync(file).size > MAX_FILE_BYTES) {
+      if (this.stats.files >= MAX_FILES || performance.now() > this.deadline || fs.statSync(file).size > MAX_FILE_BYTES) {
         this.opaque.add(scope);
         return;
       }
@@ -243,7 +261,8 @@ export class TreeSurface {
       return;
     }
     this.stats.files++;
-    this.stats.lines += text.split('\n').length;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.stats.lines++;
+    this.stats.lines++;
     this.readFiles.add(this.rel(file));
     try {
       this.readItems(parser, tree.rootNode, file, scope, childDir);
@@ -279,6 +298,11 @@ export class TreeSurface {
         const pathAttr = attrs.map((a) => /^#\[\s*path\s*=\s*"([^"]+)"\s*\]$/.exec(a.text)?.[1]).find(Boolean);
         if (body) {
           this.readItems(parser, body, file, modScope, path.join(childDir, name));
+          return;
+        }
+        // A proc-macro crate exports nothing but the macros its root defines: its modules are implementation.
+        if (PROC_MACRO_CRATES.has(scope.crate)) {
+          this.opaque.add(modScope);
           return;
         }
         const candidates = pathAttr ? [path.join(path.dirname(file), pathAttr)] : [path.join(childDir, `${name}.rs`), path.join(childDir, name, 'mod.rs')];
