@@ -7,7 +7,7 @@ import { compareReleases } from '../kb/version';
 import { canonicalRoot, type Scope } from './resolve';
 import type { Range, TextEdit } from '../core/types';
 import type { FileFacts } from './file-facts';
-import { sinceOf } from '../kb';
+import { knowledgeBase, sinceOf, sureStatusAt, surelyAvailable } from '../kb';
 import { delimiter, enclosingImplType, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
 
@@ -135,6 +135,51 @@ export interface InitializerKind {
   pinned: boolean;
   /** True when its error type is not `Infallible` (then `stack_pin_init!` cannot take it). */
   fallible: boolean;
+  /**
+   * The error type when it is surely a real one: a concrete type, not a generic parameter the caller's code picks
+   * (`try_ffi_init`'s `E`). As written in the signature; the knowledge base's `Error` is `kernel::error::Error`.
+   */
+  error?: string;
+}
+
+/** What the knowledge base says of a kernel function at a release: an initializer, something else, or nothing sure. */
+type KbInitializer = Omit<InitializerKind, 'label'> | 'not-initializer' | 'not-sure' | 'unknown';
+
+const kbInitializers = new Map<string, KbInitializer>();
+
+/**
+ * Whether the kernel function at `path` returns an initializer at `target`, read from its knowledge-base signature
+ * for that release (`-> impl PinInit<Self, Error>`), with the error type it promises. `unknown` when the knowledge
+ * base has no entry; `not-sure` when it has one but is not sure the target has the item or of its signature.
+ */
+export function kbInitializer(path: string, target: string): KbInitializer {
+  const key = `${path}@${target}`;
+  const hit = kbInitializers.get(key);
+  if (hit !== undefined) return hit;
+  const kb = knowledgeBase();
+  let out: KbInitializer;
+  if (kb.lookup(path).length === 0) out = 'unknown';
+  else {
+    const item = surelyAvailable(kb, path, target);
+    const status = item ? sureStatusAt(item, target) : undefined;
+    const text = status?.state === 'available' ? status.signature?.text : undefined;
+    const uncertain = item?.confidence === 'uncertain' && (!item.uncertainAbout || item.uncertainAbout.includes('signatures'));
+    if (!text || uncertain) out = 'not-sure';
+    else {
+      const line = text.split('\n')[0].replace(/\s*\/\/.*$/, '');
+      const ret = /->\s*(impl\s[\s\S]*?)(?:\s+where\b[\s\S]*)?;?\s*$/.exec(line)?.[1];
+      const generics = /\bfn\s+\w+\s*(<[^(]*>)\s*\(/.exec(line)?.[1] ?? '';
+      const kind = ret ? initializerReturn(ret, generics) : undefined;
+      out = kind ? { ...kind, ...(kind.error !== undefined ? { error: kind.error === 'Error' ? 'kernel::error::Error' : kind.error } : {}) } : 'not-initializer';
+    }
+  }
+  kbInitializers.set(key, out);
+  return out;
+}
+
+/** True when some knowledge-base entry is a `Type::name` function (so a call spelled that way is worth resolving). */
+function kbNamesMethod(type: string, name: string): boolean {
+  return knowledgeBase().named(name).some((i) => [i.path, ...(i.aliases ?? [])].some((p) => p.endsWith(`::${type}::${name}`)));
 }
 
 /** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
@@ -145,6 +190,7 @@ function classifyCallee(
   filePath?: string,
   locals?: LocalInitializers,
   selfType?: string,
+  target?: string,
 ): InitializerKind | undefined {
   const name = segments[segments.length - 1];
   if (!macro && locals && locals.size > 0 && segments.length <= 2) {
@@ -167,9 +213,17 @@ function classifyCallee(
   if (segments.length < 2) return undefined;
   const type = segments[segments.length - 2];
   const methods = Object.prototype.hasOwnProperty.call(PIN_CONSTRUCTORS, type) ? PIN_CONSTRUCTORS[type] : undefined;
-  if (!methods || !methods.includes(name)) return undefined;
+  const listed = !!methods && methods.includes(name);
+  if (!listed && !(target && kbNamesMethod(type, name))) return undefined;
   const typePath = resolveKernelPath(segments.slice(0, -1), scope, filePath);
   if (typePath === 'local') return undefined;
+  if (target && typePath !== 'unknown' && typePath.startsWith('kernel::')) {
+    // The knowledge base's signature at the target decides, when it has the function; silence when it is unsure.
+    const known = kbInitializer(`${typePath}::${name}`, target);
+    if (typeof known === 'object') return { label: `${type}::${name}`, ...known };
+    if (known !== 'unknown') return undefined;
+  }
+  if (!listed) return undefined;
   if (typePath === 'unknown') {
     // Unimported short names are accepted only for the unmistakable kernel lock/timer types.
     if (segments.length !== 2 || !['Mutex', 'SpinLock', 'CondVar', 'HrTimer'].includes(type)) return undefined;
@@ -207,7 +261,7 @@ export function pathSegments(node: Node): string[] | undefined {
 }
 
 /** Classifies a parsed expression: a macro call or function call that produces an initializer. */
-export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
+export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
   if (expr.type === 'macro_invocation') {
     const m = expr.childForFieldName('macro');
     const segs = m ? pathSegments(m) : undefined;
@@ -217,7 +271,7 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
     const f = expr.childForFieldName('function');
     const segs = f ? pathSegments(f) : undefined;
     const self = segs && segs[0] === 'Self' && locals?.size ? enclosingImplType(expr) : undefined;
-    return segs ? classifyCallee(segs, false, scope, filePath, locals, self) : undefined;
+    return segs ? classifyCallee(segs, false, scope, filePath, locals, self, target) : undefined;
   }
   return undefined;
 }
@@ -226,7 +280,7 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
  * Classifies a value written as tokens inside a macro body: exactly one call `path!(…)` or `path(…)`
  * (turbofish allowed), nothing before or after it.
  */
-export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
+export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
   let i = 0;
   if (tokens[i]?.type === '::') i++;
   const segs: string[] = [];
@@ -259,7 +313,7 @@ export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?:
   if (!args || args.type !== 'token_tree' || i !== tokens.length - 1) return undefined;
   if (!macro && delimiter(args) !== '(') return undefined;
   const self = !macro && segs[0] === 'Self' && locals?.size ? enclosingImplType(tokens[0]) : undefined;
-  return classifyCallee(segs, macro, scope, filePath, locals, self);
+  return classifyCallee(segs, macro, scope, filePath, locals, self, target);
 }
 
 /** The pin-init view of a file, computed once per run and shared by the rules. */
@@ -281,13 +335,40 @@ export interface InitializerSignature {
   name: string;
   /** The return type as written (`impl PinInit<Self, Error>`), empty when none. */
   returns: string;
+  /** The generic parameters of the function and its impl, as written (`<E: From<Error>>`), to tell a chosen error type. */
+  generics?: string;
 }
 
 /** Initializers by callee (`name` for free functions, `Owner::name` for methods); null when a name is ambiguous. */
 export type LocalInitializers = ReadonlyMap<string, InitializerKind | null>;
 
+/** The names a generic parameter list declares (`<'a, T: Foo<E>, const N: usize, E>` → T, N, E), read loosely. */
+function genericNames(generics: string): Set<string> {
+  const out = new Set<string>();
+  let depth = 0;
+  let from = 0;
+  const take = (part: string): void => {
+    const m = /^\s*(?:const\s+)?([A-Za-z_]\w*)/.exec(part);
+    if (m) out.add(m[1]);
+  };
+  for (let i = 0; i < generics.length; i++) {
+    const c = generics[i];
+    if (c === '<' || c === '(' || c === '[') {
+      if (depth === 0) from = i + 1;
+      depth++;
+    } else if (c === '>' || c === ')' || c === ']') {
+      depth--;
+      if (depth === 0) take(generics.slice(from, i));
+    } else if (c === ',' && depth === 1) {
+      take(generics.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
 /** What a return type says, when it is `impl PinInit<T…>` or `impl Init<T…>` (with `+ 'a` bounds allowed). */
-export function initializerReturn(returns: string): Omit<InitializerKind, 'label'> | undefined {
+export function initializerReturn(returns: string, generics = ''): Omit<InitializerKind, 'label'> | undefined {
   const m = /^impl\s+(?:(?:pin_init|kernel(?:::init)?)::)?(PinInit|Init)\s*<([\s\S]*)>\s*(?:\+\s*'\w+\s*)*$/.exec(returns.trim());
   if (!m) return undefined;
   const args: string[] = [];
@@ -304,8 +385,11 @@ export function initializerReturn(returns: string): Omit<InitializerKind, 'label
     if (depth < 0) return undefined;
   }
   args.push(m[2].slice(from).trim());
-  const error = args[1];
-  return { pinned: m[1] === 'PinInit', fallible: !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error) };
+  const error = args[1]?.replace(/\s+/g, '');
+  const fallible = !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error);
+  // A concrete path only: not a generic parameter (of the function or its impl), not `Self::Error`-like projections.
+  const concrete = fallible && /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(error) && !error.startsWith('Self::') && !genericNames(generics).has(error);
+  return { pinned: m[1] === 'PinInit', fallible, ...(concrete ? { error } : {}) };
 }
 
 /** The initializers among some signatures; a callee that also names a function returning something else is ambiguous. */
@@ -313,14 +397,14 @@ export function initializersFromSignatures(signatures: readonly InitializerSigna
   const out = new Map<string, InitializerKind | null>();
   for (const s of signatures) {
     const key = s.owner ? `${s.owner}::${s.name}` : s.name;
-    const kind = initializerReturn(s.returns);
+    const kind = initializerReturn(s.returns, s.generics);
     const prev = out.get(key);
     if (!kind || prev === null) {
       out.set(key, null);
       continue;
     }
     const label = key;
-    if (prev && (prev.pinned !== kind.pinned || prev.fallible !== kind.fallible)) out.set(key, null);
+    if (prev && (prev.pinned !== kind.pinned || prev.fallible !== kind.fallible || prev.error !== kind.error)) out.set(key, null);
     else out.set(key, { label, ...kind });
   }
   return out;
@@ -344,14 +428,16 @@ function fileSignatures(ctx: FileFacts): InitializerSignature[] {
     if (!name) continue;
     const container = node.parent?.type === 'declaration_list' ? node.parent.parent : null;
     let owner: string | undefined;
+    let generics = node.childForFieldName('type_parameters')?.text ?? '';
     if (container?.type === 'impl_item') {
+      generics += container.childForFieldName('type_parameters')?.text ?? '';
       let t = container.childForFieldName('type');
       if (t?.type === 'generic_type') t = t.childForFieldName('type');
       if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
       if (t?.type !== 'type_identifier') continue;
       owner = t.text;
     } else if (node.parent?.type !== 'source_file') continue; // in a trait, a module or a body: not named like this
-    out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '' });
+    out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '', generics });
   }
   const perName = new Map<string, number>();
   for (const s of out) perName.set(s.name, (perName.get(s.name) ?? 0) + 1);
