@@ -210,6 +210,11 @@ function classifyCallee(
     }
     return { label: `${name}!`, pinned, fallible: name.startsWith('try_') };
   }
+  if (target) {
+    const known = kbFunction(segments, scope, filePath, target);
+    if (known === null) return undefined;
+    if (known) return known;
+  }
   if (segments.length < 2) return undefined;
   const type = segments[segments.length - 2];
   const methods = Object.prototype.hasOwnProperty.call(PIN_CONSTRUCTORS, type) ? PIN_CONSTRUCTORS[type] : undefined;
@@ -230,6 +235,77 @@ function classifyCallee(
   } else if (!typePath.startsWith('kernel::')) return undefined;
   return { label: `${type}::${name}`, pinned: true, fallible: name === 'try_ffi_init' || name === 'register' };
 }
+
+/**
+ * A call of a kernel function the knowledge base knows, by its full path (`pin_init::zeroed`, an imported `uninit`,
+ * `Devres::new` with `Devres` imported): its initializer kind at the target, null when the knowledge base has the
+ * function but it is no initializer there or the base is unsure, undefined when the base does not know the path.
+ */
+function kbFunction(segments: readonly string[], scope: Scope, filePath: string | undefined, target: string): InitializerKind | null | undefined {
+  const label = segments.length > 1 ? segments.slice(-2).join('::') : segments[0];
+  const candidates: string[] = [];
+  const full = resolveKernelPath(segments, scope, filePath);
+  if (full !== 'local' && full !== 'unknown') candidates.push(full);
+  else if (full === 'unknown' && segments.length === 1) for (const g of scope.globs) candidates.push(`${g}::${segments[0]}`);
+  for (const path of candidates) {
+    if (!path.startsWith('kernel::') && !path.startsWith('pin_init::')) continue;
+    const known = kbInitializer(path, target);
+    if (typeof known === 'object') return { label, ...known };
+    if (known !== 'unknown') return null;
+  }
+  return undefined;
+}
+
+/**
+ * The value a plain `let name = value;` binds, when it is the binding `name` means at `at`: the nearest earlier
+ * `let` of that name in an enclosing block of the same function, with no pattern, closure or arm in between that
+ * could bind the name again. Undefined for `let mut`, for patterns, and when anything is unclear.
+ */
+export function letBoundValue(at: Node, name: string): Node | undefined {
+  const binds = new RegExp(`(?:^|[^\\w])${name}(?![\\w])`);
+  let child: Node = at;
+  for (let n = at.parent; n; child = n, n = n.parent) {
+    switch (n.type) {
+      case 'function_item':
+      case 'source_file':
+      case 'macro_definition':
+      case 'impl_item':
+      case 'trait_item':
+        return undefined;
+      case 'closure_expression':
+      case 'match_arm':
+      case 'for_expression':
+      case 'if_expression':
+      case 'while_expression':
+        if (binds.test(n.text.slice(0, child.startIndex - n.startIndex))) return undefined;
+        break;
+      case 'block': {
+        let found: Node | undefined;
+        let shadowed = false;
+        for (const c of n.namedChildren) {
+          if (!c || c.startIndex >= child.startIndex) break;
+          if (c.type !== 'let_declaration') continue;
+          const pattern = c.childForFieldName('pattern');
+          if (pattern?.type === 'identifier' && pattern.text === name) {
+            found = c;
+            shadowed = false;
+          } else if (pattern && binds.test(pattern.text)) shadowed = true;
+        }
+        if (shadowed) return undefined;
+        if (found) {
+          const mutable = found.children.some((c) => c?.type === 'mutable_specifier');
+          if (mutable || found.childForFieldName('alternative') || found.childForFieldName('type')) return undefined;
+          return found.childForFieldName('value') ?? undefined;
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Methods of the initializer traits that return an initializer of the same value and error: `pin_chain`, `chain`. */
+const CHAIN_METHODS = new Set(['pin_chain', 'chain']);
 
 /** Path segments of a tree-sitter path node (`a::b::c`, `Foo::<T>::new`), generics dropped. */
 export function pathSegments(node: Node): string[] | undefined {
@@ -261,7 +337,21 @@ export function pathSegments(node: Node): string[] | undefined {
 }
 
 /** Classifies a parsed expression: a macro call or function call that produces an initializer. */
-export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
+export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string, follow = true): InitializerKind | undefined {
+  if (expr.type === 'identifier' && follow) {
+    const value = letBoundValue(expr, expr.text);
+    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+  }
+  if (expr.type === 'call_expression' && expr.childForFieldName('function')?.type === 'field_expression') {
+    // `init.pin_chain(|v| …)` / `init.chain(…)`: still an initializer of the same value and error.
+    const f = expr.childForFieldName('function') as Node;
+    const method = f.childForFieldName('field')?.text ?? '';
+    const receiver = f.childForFieldName('value');
+    if (!CHAIN_METHODS.has(method) || !receiver) return undefined;
+    const inner = classifyExpression(receiver, scope, filePath, locals, target, follow);
+    if (!inner || (method === 'chain' && inner.pinned)) return undefined;
+    return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
+  }
   if (expr.type === 'macro_invocation') {
     const m = expr.childForFieldName('macro');
     const segs = m ? pathSegments(m) : undefined;
@@ -281,6 +371,19 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
  * (turbofish allowed), nothing before or after it.
  */
 export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
+  if (tokens.length === 1 && tokens[0].type === 'identifier' && target) {
+    // A name bound by `let x = Mutex::new(…);` before the macro.
+    const value = letBoundValue(tokens[0], tokens[0].text);
+    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+  }
+  // `init.pin_chain(…)` / `.chain(…)` after the call: the same initializer with more work after it.
+  const n = tokens.length;
+  if (n >= 4 && tokens[n - 1].type === 'token_tree' && delimiter(tokens[n - 1]) === '(' && tokens[n - 2].type === 'identifier' && CHAIN_METHODS.has(tokens[n - 2].text) && tokens[n - 3].type === '.') {
+    const method = tokens[n - 2].text;
+    const inner = classifyTokens(tokens.slice(0, n - 3), scope, filePath, locals, target);
+    if (!inner || (method === 'chain' && inner.pinned)) return undefined;
+    return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
+  }
   let i = 0;
   if (tokens[i]?.type === '::') i++;
   const segs: string[] = [];
