@@ -52,6 +52,18 @@ export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: str
   MACRO_SPELLS_PINNED_DROP,
 ];
 
+/**
+ * Words that tie units through a trait rather than through a declared name: a changed unit spelling the first may
+ * change the findings of every unit spelling the second, and a unit spelling the second is checked with those
+ * spelling the first. An `impl_has_hr_timer!` (or `HasHrTimer` impl) edited so
+ * that it names no type any more counts as covering every type, which silences hrtimer-missing-has-hr-timer at each
+ * `HrTimerCallback` impl of the file; no declared name links the two units.
+ */
+export const TRAIT_TIES: readonly (readonly [string, string])[] = [
+  ['impl_has_hr_timer', 'HrTimerCallback'],
+  ['HasHrTimer', 'HrTimerCallback'],
+];
+
 /** A unit that declares a type alias (after its attributes and comments). */
 const TYPE_ALIAS = /(?:^|\n)[ \t]*(?:pub(?:\([^)]*\))?[ \t]+)?type[ \t]+[A-Za-z_]/;
 
@@ -352,6 +364,7 @@ export class IncrementalAnalyzer {
     const ties = new Set<string>();
     const tie = (f: UnitFacts): void => {
       for (const w of f.words) if (isKnown(w)) ties.add(w);
+      for (const [w, t] of TRAIT_TIES) if (f.words.has(w)) ties.add(t);
     };
     units.forEach((u, i) => {
       if (best.old[i] < 0 && !u.broken) tie(facts[i]);
@@ -373,7 +386,11 @@ export class IncrementalAnalyzer {
     if (recheck.size === 0) return { recheck, context: recheck, carried };
     // Context: healthy units tied by a declared name to a unit being checked again.
     const around = new Set<string>();
-    for (const i of recheck) for (const w of facts[i].words) if (declared.has(w)) around.add(w);
+    for (const i of recheck) {
+      for (const w of facts[i].words) if (declared.has(w)) around.add(w);
+      // And the other way: a unit checked again sees every unit its findings depend on through a trait.
+      for (const [w, t] of TRAIT_TIES) if (facts[i].words.has(t)) around.add(w);
+    }
     const context = new Set([...recheck, ...fragments]);
     // A type alias in the context names the same type under another name (`type Flash = Strobe;`): units using the
     // alias belong to the context too, and so on along a chain of aliases.
