@@ -545,8 +545,34 @@ function fileSignatures(ctx: FileFacts): InitializerSignature[] {
   const perName = new Map<string, number>();
   for (const s of out) perName.set(s.name, (perName.get(s.name) ?? 0) + 1);
   for (const [name, n] of perName) {
-    const all = ctx.text.match(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))?.length ?? 0;
-    if (all > n) for (const s of out) if (s.name === name) s.returns = '';
+    const others = [...ctx.text.matchAll(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))];
+    if (others.length <= n) continue;
+    // Another `fn name` in the file: a call may mean that one. It only can where it has the same key: a free
+    // function for a free function, an inherent method of the same type for a method (`GpuBuddy::new` does not
+    // make `GpuBuddyInner::new` ambiguous; trait methods lose to inherent ones). Unclear places count as clashes.
+    const keys = new Map<string, number>();
+    for (const m of others) {
+      const at = (m.index ?? 0) + m[0].length - name.length;
+      const fn = ctx.root.descendantForIndex(at)?.parent;
+      const container = fn?.type === 'function_item' && fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+      let key = name;
+      if (container?.type === 'trait_item') continue;
+      if (container?.type === 'impl_item') {
+        if (container.childForFieldName('trait')) continue;
+        let t = container.childForFieldName('type');
+        if (t?.type === 'generic_type') t = t.childForFieldName('type');
+        if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
+        if (t?.type !== 'type_identifier') key = '?';
+        else key = `${t.text}::${name}`;
+      } else if (fn?.type !== 'function_item') key = '?';
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
+    for (const s of out) {
+      if (s.name !== name) continue;
+      const key = s.owner ? `${s.owner}::${name}` : name;
+      const same = out.filter((o) => o.name === name && (o.owner ? `${o.owner}::${name}` : name) === key).length;
+      if ((keys.get(key) ?? 0) > same || keys.has('?')) s.returns = '';
+    }
   }
   return out;
 }
