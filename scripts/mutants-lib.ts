@@ -590,6 +590,69 @@ const addPacked: Operator = (ctx) => {
   return out;
 };
 
+/** How many parameters `HrTimerCallback::run` takes at a release, by the knowledge base; undefined when unsure. */
+function runArity(release: string): number | undefined {
+  const item = knowledgeBase().lookup('kernel::time::hrtimer::HrTimerCallback::run')[0];
+  const st = item ? sureStatusAt(item, release) : undefined;
+  const text = st?.state === 'available' ? st.signature?.text : undefined;
+  const params = text ? /\bfn\s+run\s*\(([^)]*)\)/.exec(text)?.[1] : undefined;
+  return params === undefined ? undefined : params.split(',').filter((p) => p.trim()).length;
+}
+
+/**
+ * hrtimer-callback-signature: `fn run` of an `impl HrTimerCallback for …` written for the other era: the
+ * `ctx: HrTimerCallbackContext` parameter dropped where the release has it, added where it does not.
+ */
+const runOtherEra: Operator = (ctx) => {
+  const out: Mutant[] = [];
+  const want = runArity(ctx.release);
+  for (const impl of nodesOf(ctx.root, ['impl_item'])) {
+    if (!/(?:^|::)HrTimerCallback$/.test(impl.childForFieldName('trait')?.text ?? '')) continue;
+    const run = impl.childForFieldName('body')?.namedChildren.find((c) => c?.type === 'function_item' && c.childForFieldName('name')?.text === 'run');
+    const params = run?.childForFieldName('parameters');
+    if (!run || !params) continue;
+    const list = params.namedChildren.filter((c): c is Node => c?.type === 'parameter');
+    let m: { text: string; map: (o: number) => number };
+    if (list.length === 2) m = splice(ctx.text, list[0].endIndex, list[1].endIndex, '');
+    else if (list.length === 1) m = splice(ctx.text, list[0].endIndex, list[0].endIndex, ", _ctx: HrTimerCallbackContext<'_, Self>");
+    else continue;
+    const name = run.childForFieldName('name') as Node;
+    const line = lineAt(m.text, m.map(name.startIndex));
+    // Visible when the knowledge base gives the release's parameter count and the mutant differs from it.
+    const visible = want !== undefined && want !== (list.length === 2 ? 1 : 2);
+    out.push({ rule: 'hrtimer-callback-signature', note: `fn run with ${list.length === 2 ? 'no ctx' : 'a ctx'} parameter`, text: m.text, lines: [line, line], visible });
+  }
+  return out;
+};
+
+/**
+ * vma-mixedmap-required: the step to the `VmaMixedMap` view left out before `vm_insert_page`: `.as_mixedmap_vma()`
+ * with its unwrapping (`.ok_or(E)?`) in a chain, or `.set_mixedmap()` on a `VmaNew`. Visible when the chain starts
+ * at `vma_lookup(…)`, or the receiver is a parameter written `&VmaNew`.
+ */
+const dropMixedMap: Operator = (ctx) => {
+  const out: Mutant[] = [];
+  if (!ctx.text.includes('vm_insert_page')) return out;
+  const step = /\.\s*as_mixedmap_vma\s*\(\s*\)\s*(?:\.\s*ok_or(?:_else)?\s*\([^()]*\)\s*)?\?\s*(?=\.\s*vm_insert_page\b)|\.\s*set_mixedmap\s*\(\s*\)\s*(?=\.\s*vm_insert_page\b)/g;
+  for (const hit of ctx.text.matchAll(step)) {
+    const at = hit.index ?? 0;
+    const fn = ctx.root.descendantForIndex(at);
+    const body = fn ? enclosing(fn, 'function_item') : undefined;
+    if (!body) continue;
+    const before = ctx.text.slice(body.startIndex, at);
+    const mixed = hit[0].includes('set_mixedmap');
+    const receiver = mixed ? /(\w+)\s*$/.exec(before)?.[1] : undefined;
+    const params = body.childForFieldName('parameters')?.text ?? '';
+    const visible = mixed
+      ? !!receiver && new RegExp(`\\b${receiver}\\s*:\\s*&(?:'\\w+\\s+)?(?:[\\w]+::)*VmaNew\\b`).test(params)
+      : /\bvma_lookup\s*\([^()]*\)\s*(?:\.\s*ok_or(?:_else)?\s*\([^()]*\)\s*)?\?\s*$/.test(before);
+    const m = splice(ctx.text, at, at + hit[0].length, '');
+    const line = lineAt(m.text, at);
+    out.push({ rule: 'vma-mixedmap-required', note: `${mixed ? '.set_mixedmap()' : '.as_mixedmap_vma()…?'} left out before vm_insert_page`, text: m.text, lines: [line, line + 1], visible });
+  }
+  return out;
+};
+
 /** Knowledge-base paths that can be named in a `use`, by the status they have at a release. */
 function usablePaths(release: string, state: 'not-yet' | 'removed'): string[] {
   const out: string[] = [];
@@ -647,6 +710,8 @@ export const OPERATORS: readonly { rule: string; name: string; op: Operator }[] 
   { rule: 'pinned-drop-mismatch', name: 'drop-pinned-drop-attr', op: dropPinnedDropAttr },
   { rule: 'pin-data-with-drop', name: 'add-drop', op: addDrop },
   { rule: 'packed-pin-data', name: 'add-packed', op: addPacked },
+  { rule: 'hrtimer-callback-signature', name: 'run-other-era', op: runOtherEra },
+  { rule: 'vma-mixedmap-required', name: 'drop-mixedmap', op: dropMixedMap },
   { rule: 'api-unavailable', name: 'use-newer', op: useFromOtherRelease('api-unavailable', 'not-yet') },
   { rule: 'api-removed', name: 'use-removed', op: useFromOtherRelease('api-removed', 'removed') },
 ];

@@ -12,6 +12,7 @@ import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
 import { MACRO_SPELLS_PINNED_DROP, OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
 import { INITIALIZER_RETURN } from '../semantics/pin-init-facts';
+import { OWN_VIEW_METHOD } from '../lints/vma-mixedmap-required';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { buildScope, crateForPath, setScopeOf, type Scope, type ScopePart } from '../semantics/resolve';
@@ -50,6 +51,8 @@ export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: str
   OUT_OF_LINE_MODULE,
   // A macro anywhere that spells `PinnedDrop` may write the impl a `#[pin_data(PinnedDrop)]` struct needs.
   MACRO_SPELLS_PINNED_DROP,
+  // A `fn vma_lookup` (or another VMA-view method name) anywhere stops typing receivers from the KB signatures.
+  OWN_VIEW_METHOD,
 ];
 
 /**
