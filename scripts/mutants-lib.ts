@@ -429,7 +429,8 @@ const dropTry: Operator = (ctx) => {
     const body = ctx.text.slice(c.braceOpen, c.braceClose);
     // Visible: a `?` or `return Err` at entry level, outside closures (our own coarse reading).
     const visible = c.entries.some((e) => !/\|/.test(e.value) && (/[\w)\]]\?/.test(e.value) || /\breturn\s+Err\b/.test(e.value)));
-    if (!/\?|Err/.test(body) && !c.entries.some((e) => e.op === '<-')) continue;
+    // A body whose only possible fallibility is a `<-` is drop-try-arrow's.
+    if (!/\?|Err/.test(body)) continue;
     const name = c.node.childForFieldName('macro') as Node;
     let text = ctx.text;
     if (c.errorFrom !== undefined) text = text.slice(0, c.errorFrom) + text.slice(c.errorTo);
@@ -438,6 +439,89 @@ const dropTry: Operator = (ctx) => {
     const first = lineAt(text, c.node.startIndex);
     const span = lineAt(ctx.text.slice(c.node.startIndex, c.node.endIndex), c.node.endIndex - c.node.startIndex);
     out.push({ rule: 'fallible-in-infallible-init', note: `${c.macro}! written ${c.macro.slice(4)}!`, text, lines: [first, first + span], visible });
+  }
+  return out;
+};
+
+/** A return type `impl PinInit<T, E>`/`impl Init<T, E>` whose `E` is a concrete type other than `Infallible`. */
+function concreteError(returns: string, generics: string): string | undefined {
+  const m = /^impl\s+(?:[\w:]*::)?(?:Pin)?Init\s*<([\s\S]*)>\s*$/.exec(returns.trim());
+  const last = m ? /,\s*([\w:]+)\s*$/.exec(m[1])?.[1] : undefined;
+  if (!last || /(?:^|:)Infallible$/.test(last) || last.startsWith('Self::')) return undefined;
+  // Only the outer parameter list names parameters (`<E: From<Error>>` declares `E`, not `Error`).
+  let outer = generics;
+  while (/<[^<>]*<[^<>]*>/.test(outer)) outer = outer.replace(/(<[^<>]*)<[^<>]*>/, '$1');
+  return new RegExp(`[<,]\\s*${last}\\b`).test(outer) ? undefined : last;
+}
+
+/** `Owner::name` (or `name`) of knowledge-base functions that return a fallible initializer at a release. */
+function kbFallibleInitializers(release: string): Set<string> {
+  const out = new Set<string>();
+  for (const item of knowledgeBase().items) {
+    if (item.kind !== 'fn' && item.kind !== 'method') continue;
+    const st = sureStatusAt(item, release);
+    const text = st?.state === 'available' ? st.signature?.text.split('\n')[0] : undefined;
+    const ret = text ? /->\s*(impl\s[^;]*?)(?:\s+where\b.*)?$/.exec(text.replace(/\s*\/\/.*$/, ''))?.[1] : undefined;
+    const generics = text ? (/\bfn\s+\w+\s*(<[^(]*>)/.exec(text)?.[1] ?? '') : '';
+    if (!ret || !concreteError(ret, generics)) continue;
+    for (const p of [item.path, ...(item.aliases ?? [])]) out.add(item.kind === 'method' ? p.split('::').slice(-2).join('::') : lastSegment(p));
+  }
+  return out;
+}
+
+const kbFallible = new Map<string, Set<string>>();
+
+/** Functions of this file (and `Owner::name`/`Self::name` for methods) returning a fallible initializer. */
+function localFallibleInitializers(root: Node): Set<string> {
+  const out = new Set<string>();
+  for (const f of nodesOf(root, ['function_item'])) {
+    const impl = enclosing(f, 'impl_item');
+    const generics = (f.childForFieldName('type_parameters')?.text ?? '') + (impl?.childForFieldName('type_parameters')?.text ?? '');
+    if (!concreteError(f.childForFieldName('return_type')?.text ?? '', generics)) continue;
+    const name = f.childForFieldName('name')?.text;
+    if (!name) continue;
+    out.add(name);
+    const owner = impl ? typeName(impl.childForFieldName('type')) : undefined;
+    if (owner) {
+      out.add(`${owner}::${name}`);
+      out.add(`Self::${name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * fallible-in-infallible-init: a `try_pin_init!`/`try_init!` with no `?` or `Err` in its body, so that its only
+ * fallibility can be a `<-` of a fallible initializer, written as the infallible macro. Visible when one `<-` runs
+ * a function the knowledge base (at the release) or the file declares as returning a fallible initializer.
+ */
+const dropTryArrow: Operator = (ctx) => {
+  const out: Mutant[] = [];
+  let fallible = kbFallible.get(ctx.release);
+  if (!fallible) kbFallible.set(ctx.release, (fallible = kbFallibleInitializers(ctx.release)));
+  let locals: Set<string> | undefined;
+  for (const c of initCalls(ctx)) {
+    if (c.macro !== 'try_pin_init' && c.macro !== 'try_init') continue;
+    const written = c.node.childForFieldName('macro')?.text ?? '';
+    if (written.includes('::') && !written.startsWith('pin_init::')) continue;
+    const body = ctx.text.slice(c.braceOpen, c.braceClose);
+    if (/\?|Err/.test(body) || !c.entries.some((e) => e.op === '<-')) continue;
+    // With `? E` spelled and no `?` inside, dropping both could leave an infallible macro that builds: not a mistake.
+    if (c.errorFrom !== undefined) continue;
+    locals ??= localFallibleInitializers(ctx.root);
+    const visible = c.entries.some((e) => {
+      if (e.op !== '<-') return false;
+      const call = /^((?:\w+(?:::<[^(]*?>)?::)*)(\w+)\s*(?:::<[^(]*>)?\s*\(/.exec(e.value.trim());
+      if (!call) return false;
+      const owners = call[1].split('::').filter(Boolean).map((x) => x.replace(/<.*$/, ''));
+      const key = owners.length ? `${owners[owners.length - 1]}::${call[2]}` : call[2];
+      return (locals as Set<string>).has(key) || (owners.length > 0 && (fallible as Set<string>).has(key));
+    });
+    const name = c.node.childForFieldName('macro') as Node;
+    const m = splice(ctx.text, name.startIndex, name.endIndex, ctx.text.slice(name.startIndex, name.endIndex).replace(/try_(pin_)?init$/, (_, p) => `${p ?? ''}init`));
+    const first = lineAt(m.text, m.map(c.node.startIndex));
+    const span = lineAt(ctx.text.slice(c.node.startIndex, c.node.endIndex), c.node.endIndex - c.node.startIndex);
+    out.push({ rule: 'fallible-in-infallible-init', note: `${c.macro}! (only \`<-\` fallible) written ${c.macro.slice(4)}!`, text: m.text, lines: [first, first + span], visible });
   }
   return out;
 };
@@ -506,6 +590,69 @@ const addPacked: Operator = (ctx) => {
   return out;
 };
 
+/** How many parameters `HrTimerCallback::run` takes at a release, by the knowledge base; undefined when unsure. */
+function runArity(release: string): number | undefined {
+  const item = knowledgeBase().lookup('kernel::time::hrtimer::HrTimerCallback::run')[0];
+  const st = item ? sureStatusAt(item, release) : undefined;
+  const text = st?.state === 'available' ? st.signature?.text : undefined;
+  const params = text ? /\bfn\s+run\s*\(([^)]*)\)/.exec(text)?.[1] : undefined;
+  return params === undefined ? undefined : params.split(',').filter((p) => p.trim()).length;
+}
+
+/**
+ * hrtimer-callback-signature: `fn run` of an `impl HrTimerCallback for …` written for the other era: the
+ * `ctx: HrTimerCallbackContext` parameter dropped where the release has it, added where it does not.
+ */
+const runOtherEra: Operator = (ctx) => {
+  const out: Mutant[] = [];
+  const want = runArity(ctx.release);
+  for (const impl of nodesOf(ctx.root, ['impl_item'])) {
+    if (!/(?:^|::)HrTimerCallback$/.test(impl.childForFieldName('trait')?.text ?? '')) continue;
+    const run = impl.childForFieldName('body')?.namedChildren.find((c) => c?.type === 'function_item' && c.childForFieldName('name')?.text === 'run');
+    const params = run?.childForFieldName('parameters');
+    if (!run || !params) continue;
+    const list = params.namedChildren.filter((c): c is Node => c?.type === 'parameter');
+    let m: { text: string; map: (o: number) => number };
+    if (list.length === 2) m = splice(ctx.text, list[0].endIndex, list[1].endIndex, '');
+    else if (list.length === 1) m = splice(ctx.text, list[0].endIndex, list[0].endIndex, ", _ctx: HrTimerCallbackContext<'_, Self>");
+    else continue;
+    const name = run.childForFieldName('name') as Node;
+    const line = lineAt(m.text, m.map(name.startIndex));
+    // Visible when the knowledge base gives the release's parameter count and the mutant differs from it.
+    const visible = want !== undefined && want !== (list.length === 2 ? 1 : 2);
+    out.push({ rule: 'hrtimer-callback-signature', note: `fn run with ${list.length === 2 ? 'no ctx' : 'a ctx'} parameter`, text: m.text, lines: [line, line], visible });
+  }
+  return out;
+};
+
+/**
+ * vma-mixedmap-required: the step to the `VmaMixedMap` view left out before `vm_insert_page`: `.as_mixedmap_vma()`
+ * with its unwrapping (`.ok_or(E)?`) in a chain, or `.set_mixedmap()` on a `VmaNew`. Visible when the chain starts
+ * at `vma_lookup(…)`, or the receiver is a parameter written `&VmaNew`.
+ */
+const dropMixedMap: Operator = (ctx) => {
+  const out: Mutant[] = [];
+  if (!ctx.text.includes('vm_insert_page')) return out;
+  const step = /\.\s*as_mixedmap_vma\s*\(\s*\)\s*(?:\.\s*ok_or(?:_else)?\s*\([^()]*\)\s*)?\?\s*(?=\.\s*vm_insert_page\b)|\.\s*set_mixedmap\s*\(\s*\)\s*(?=\.\s*vm_insert_page\b)/g;
+  for (const hit of ctx.text.matchAll(step)) {
+    const at = hit.index ?? 0;
+    const fn = ctx.root.descendantForIndex(at);
+    const body = fn ? enclosing(fn, 'function_item') : undefined;
+    if (!body) continue;
+    const before = ctx.text.slice(body.startIndex, at);
+    const mixed = hit[0].includes('set_mixedmap');
+    const receiver = mixed ? /(\w+)\s*$/.exec(before)?.[1] : undefined;
+    const params = body.childForFieldName('parameters')?.text ?? '';
+    const visible = mixed
+      ? !!receiver && new RegExp(`\\b${receiver}\\s*:\\s*&(?:'\\w+\\s+)?(?:[\\w]+::)*VmaNew\\b`).test(params)
+      : /\bvma_lookup\s*\([^()]*\)\s*(?:\.\s*ok_or(?:_else)?\s*\([^()]*\)\s*)?\?\s*$/.test(before);
+    const m = splice(ctx.text, at, at + hit[0].length, '');
+    const line = lineAt(m.text, at);
+    out.push({ rule: 'vma-mixedmap-required', note: `${mixed ? '.set_mixedmap()' : '.as_mixedmap_vma()…?'} left out before vm_insert_page`, text: m.text, lines: [line, line + 1], visible });
+  }
+  return out;
+};
+
 /** Knowledge-base paths that can be named in a `use`, by the status they have at a release. */
 function usablePaths(release: string, state: 'not-yet' | 'removed'): string[] {
   const out: string[] = [];
@@ -558,10 +705,13 @@ export const OPERATORS: readonly { rule: string; name: string; op: Operator }[] 
   { rule: 'init-arrow-required', name: 'arrow-to-colon', op: arrowToColon },
   { rule: 'init-missing-field', name: 'drop-entry', op: dropEntry },
   { rule: 'fallible-in-infallible-init', name: 'drop-try', op: dropTry },
+  { rule: 'fallible-in-infallible-init', name: 'drop-try-arrow', op: dropTryArrow },
   { rule: 'unpinned-initializer', name: 'pin-init-to-new', op: pinInitToNew },
   { rule: 'pinned-drop-mismatch', name: 'drop-pinned-drop-attr', op: dropPinnedDropAttr },
   { rule: 'pin-data-with-drop', name: 'add-drop', op: addDrop },
   { rule: 'packed-pin-data', name: 'add-packed', op: addPacked },
+  { rule: 'hrtimer-callback-signature', name: 'run-other-era', op: runOtherEra },
+  { rule: 'vma-mixedmap-required', name: 'drop-mixedmap', op: dropMixedMap },
   { rule: 'api-unavailable', name: 'use-newer', op: useFromOtherRelease('api-unavailable', 'not-yet') },
   { rule: 'api-removed', name: 'use-removed', op: useFromOtherRelease('api-removed', 'removed') },
 ];

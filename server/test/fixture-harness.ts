@@ -137,3 +137,43 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/**
+ * Where the expected text after quick fixes of a fixture at one release lives: `<name>@<release>.fixed` next to
+ * the fixture when that release fixes differently, else `<name>.fixed` for every release. A fixture with neither
+ * promises that no fix is offered.
+ */
+export function fixedFilesOf(file: string, target: string): { own: string; shared: string } {
+  const base = file.replace(/\.rs$/, '');
+  return { own: `${base}@${target}.fixed`, shared: `${base}.fixed` };
+}
+
+/** The expected fixed text of a fixture at a release, or undefined when none is promised (see {@link fixedFilesOf}). */
+export function expectedFixedText(file: string, target: string): { path: string; text: string } | undefined {
+  const { own, shared } = fixedFilesOf(file, target);
+  for (const p of [own, shared]) if (fs.existsSync(p)) return { path: p, text: fs.readFileSync(p, 'utf8') };
+  return undefined;
+}
+
+/**
+ * The findings' preferred fixes (each finding's first, the one the editor marks preferred), as clippy's UI tests
+ * apply every suggestion of a test file at once. An edit several findings share (one rename fixing three `?`) is
+ * made once; edits that overlap otherwise make the caller's `applyEdits` throw: such a fixture cannot say what
+ * "fixed" is, so it must be split.
+ */
+export function preferredFixEdits(findings: readonly Finding[]): { edits: TextEdit[]; titles: string[] } {
+  const edits: TextEdit[] = [];
+  const titles: string[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    const fix = f.fixes[0];
+    if (!fix) continue;
+    for (const e of fix.edits) {
+      const key = JSON.stringify([e.range, e.newText]);
+      if (!seen.has(key)) edits.push(e);
+      seen.add(key);
+    }
+    titles.push(`${f.ruleId}: ${fix.title}`);
+  }
+  return { edits, titles };
+}

@@ -159,6 +159,40 @@ test('a one-character edit inside a function re-checks only that function', asyn
   }
 });
 
+test('an impl_has_hr_timer! that names no type ties every HrTimerCallback impl of the file, both ways', async () => {
+  // An unreadable `impl_has_hr_timer!` counts as covering every type, so it decides hrtimer-missing-has-hr-timer at
+  // impls no declared name links it to. Found by the random-edit differential on a fixture.
+  const parser = await sharedParser();
+  const fillers = Array.from({ length: 12 }, (_, i) => `fn filler_${i}(x: u32) -> u32 {\n    x + ${i}\n}\n`).join('\n');
+  const timer = (name: string) =>
+    `#[pin_data]\nstruct ${name} {\n    #[pin]\n    timer: HrTimer<Self>,\n}\n\nimpl HrTimerCallback for ${name} {\n    type Pointer<'a> = Arc<Self>;\n\n` +
+    `    fn run(this: ArcBorrow<'_, Self>) -> HrTimerRestart {\n        let _ = this;\n        HrTimerRestart::NoRestart\n    }\n}\n`;
+  const text =
+    'use kernel::prelude::*;\nuse kernel::sync::{Arc, ArcBorrow};\nuse kernel::time::hrtimer::{HrTimer, HrTimerCallback, HrTimerRestart};\n\n' +
+    `${fillers}\n${timer('Covered')}\nkernel::impl_has_hr_timer! {\n    impl HasHrTimer<Self> for Covered { self.timer }\n}\n\n${timer('Bare')}`;
+  const doc = new Doc(parser, text);
+  const analyzer = new IncrementalAnalyzer();
+  const options = { target: '6.16' };
+  const missing = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === 'hrtimer-missing-has-hr-timer').length;
+  try {
+    assert.equal(missing(analyzer.analyze(doc.tree, doc.text, options)), 1, 'Bare has no HasHrTimer');
+    // Emptying the macro for `Covered` silences the finding at `Bare`, in another unit.
+    const body = doc.text.indexOf('    impl HasHrTimer<Self> for Covered');
+    doc.replace(body, doc.text.indexOf('\n', body) + 1, '');
+    const partial = analyzer.stats.partial;
+    const after = analyzer.analyze(doc.tree, doc.text, options);
+    same(after, analyzeTree(doc.tree, doc.text, options), 'after emptying the macro');
+    assert.equal(missing(after), 0);
+    // With the empty macro in place, an edit inside `Bare`'s impl must still see it.
+    const inRun = doc.text.indexOf('let _ = this;', doc.text.indexOf('impl HrTimerCallback for Bare'));
+    doc.replace(inRun, inRun, ' ');
+    same(analyzer.analyze(doc.tree, doc.text, options), analyzeTree(doc.tree, doc.text, options), 'after an edit in the other impl');
+    assert.ok(analyzer.stats.partial >= partial + 2, 'both edits ran the partial path');
+  } finally {
+    doc.tree.delete();
+  }
+});
+
 test('every whole-text test a rule makes is known to the incremental analyser', () => {
   // A rule that gates on the whole file's text (`text.includes('X')`) makes every unit depend on X anywhere; the
   // analyser must know such words, or an edit elsewhere would leave stale findings.

@@ -12,6 +12,7 @@ import { collectFindings, finishFindings } from '../lints/engine';
 import { RULES } from '../lints/rules';
 import { MACRO_SPELLS_PINNED_DROP, OUT_OF_LINE_MODULE } from '../lints/pinned-drop-mismatch';
 import { INITIALIZER_RETURN } from '../semantics/pin-init-facts';
+import { OWN_VIEW_METHOD } from '../lints/vma-mixedmap-required';
 import type { Rule } from '../lints/engine';
 import type { AnalyzeOptions } from './analyze';
 import { comparePositions as cmp, type Finding, type Fix, type Position, type Range } from '../core/types';
@@ -50,6 +51,20 @@ export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: str
   OUT_OF_LINE_MODULE,
   // A macro anywhere that spells `PinnedDrop` may write the impl a `#[pin_data(PinnedDrop)]` struct needs.
   MACRO_SPELLS_PINNED_DROP,
+  // A `fn vma_lookup` (or another VMA-view method name) anywhere stops typing receivers from the KB signatures.
+  OWN_VIEW_METHOD,
+];
+
+/**
+ * Words that tie units through a trait rather than through a declared name: a changed unit spelling the first may
+ * change the findings of every unit spelling the second, and a unit spelling the second is checked with those
+ * spelling the first. An `impl_has_hr_timer!` (or `HasHrTimer` impl) edited so
+ * that it names no type any more counts as covering every type, which silences hrtimer-missing-has-hr-timer at each
+ * `HrTimerCallback` impl of the file; no declared name links the two units.
+ */
+export const TRAIT_TIES: readonly (readonly [string, string])[] = [
+  ['impl_has_hr_timer', 'HrTimerCallback'],
+  ['HasHrTimer', 'HrTimerCallback'],
 ];
 
 /** A unit that declares a type alias (after its attributes and comments). */
@@ -352,6 +367,7 @@ export class IncrementalAnalyzer {
     const linking = new Set<string>();
     const addLinkingWords = (f: UnitFacts): void => {
       for (const w of f.words) if (isKnown(w)) linking.add(w);
+      for (const [w, t] of TRAIT_TIES) if (f.words.has(w)) linking.add(t);
     };
     units.forEach((u, i) => {
       if (best.old[i] < 0 && !u.broken) addLinkingWords(facts[i]);
@@ -370,10 +386,27 @@ export class IncrementalAnalyzer {
       if (!r || !r.findings || fragments.has(i) || sharesAny(facts[i].words, linking)) recheck.add(i);
       else carried.set(i, r);
     });
+    // A unit checked again although its text is the same (a name it uses changed meaning) may now mean something else
+    // itself: the units that name what it declares are checked again too (a callback impl's fix reads its struct's
+    // fields, whose types the imports resolve).
+    const reread = new Set<string>();
+    for (const i of recheck) if (best.old[i] >= 0) for (const d of facts[i].declared) reread.add(d);
+    if (reread.size > 0) {
+      for (const [i] of carried) {
+        if (sharesAny(facts[i].words, reread)) {
+          carried.delete(i);
+          recheck.add(i);
+        }
+      }
+    }
     if (recheck.size === 0) return { recheck, context: recheck, carried };
     // Context: healthy units tied by a declared name to a unit being checked again.
     const around = new Set<string>();
-    for (const i of recheck) for (const w of facts[i].words) if (declared.has(w)) around.add(w);
+    for (const i of recheck) {
+      for (const w of facts[i].words) if (declared.has(w)) around.add(w);
+      // And the other way: a unit checked again sees every unit its findings depend on through a trait.
+      for (const [w, t] of TRAIT_TIES) if (facts[i].words.has(t)) around.add(w);
+    }
     const context = new Set([...recheck, ...fragments]);
     // A type alias in the context names the same type under another name (`type Flash = Strobe;`): units using the
     // alias belong to the context too, and so on along a chain of aliases.

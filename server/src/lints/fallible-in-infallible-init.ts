@@ -1,5 +1,6 @@
 /**
- * fallible-in-infallible-init: error propagation inside `pin_init!`/`init!`, an infallible init macro returned where a
+ * fallible-in-infallible-init: error propagation inside `pin_init!`/`init!` (`?`, `return Err`, a `<-` of a fallible
+ * initializer), an infallible init macro returned where a
  * fallible initializer is promised, and `pin_init::try_*!` without `? E`.
  */
 import type { Node } from 'web-tree-sitter';
@@ -7,9 +8,9 @@ import type { Fix } from '../core/types';
 import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
 import { innerTokens, tokenMacroCalls, type InitMacro } from '../syntax/macro-body';
-import { pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
+import { classifyTokens, pinInitFile, PIN_INIT_SINCE, type InitializerKind, type PinInitFile } from '../semantics/pin-init-facts';
+import type { Scope } from '../semantics/scope';
 import { nodeRange } from '../parsing/walk';
-import { type Scope } from '../semantics/scope';
 
 /** Tokens that start a closure, an async block or a nested function: `?` inside them is theirs. */
 const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);
@@ -112,19 +113,40 @@ function promisedError(m: InitMacro): string | undefined {
   return error;
 }
 
+/** The `<-` entries of a macro whose initializer surely has a real error type (knowledge base or this file's fns). */
+function fallibleArrows(m: InitMacro, facts: PinInitFile, filePath: string | undefined, target: string): { value: Node[]; kind: InitializerKind & { error: string } }[] {
+  const out: { value: Node[]; kind: InitializerKind & { error: string } }[] = [];
+  for (const entry of m.fields) {
+    if (entry.kind !== 'arrow' || entry.value.length === 0) continue;
+    const kind = classifyTokens(entry.value, facts.scope, filePath, facts.initializers, target);
+    if (kind?.fallible && kind.error !== undefined && !kind.label.endsWith('!')) out.push({ value: entry.value, kind: kind as InitializerKind & { error: string } });
+  }
+  return out;
+}
+
+/** Is this error type, as written in the file or the knowledge base, `kernel::error::Error`? */
+function isKernelError(error: string, scope: Scope): boolean {
+  if (/^(?:::)?kernel::error::Error$/.test(error)) return true;
+  if (error !== 'Error' || scope.locals.has('Error')) return false;
+  const imported = scope.imports.get('Error');
+  if (imported !== undefined) return imported === 'kernel::error::Error' || imported === 'kernel::prelude::Error';
+  return scope.globs.includes('kernel::prelude') && !scope.globs.includes('pin_init');
+}
+
 export default defineRule({
   id: 'fallible-in-infallible-init',
   // pin-init arrived in 6.4; before it none of this syntax exists.
   since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
-    what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`; a `pin_init!`/`init!` that is the returned value of a function declared `-> impl PinInit<T, E>`/`-> impl Init<T, E>` with an `E` other than `Infallible`; and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',
+    what: 'Flags `?` and `return Err(…)` inside `pin_init!`/`init!`, whose error type is `Infallible`; a `<-` there that runs an initializer with a real error type (`impl PinInit<T, Error>` by the knowledge-base signature of the kernel function at the target release, or by the signature of a function in the same file); a `pin_init!`/`init!` that is the returned value of a function declared `-> impl PinInit<T, E>`/`-> impl Init<T, E>` with an `E` other than `Infallible`; and calls of the `pin_init` crate\'s `try_pin_init!`/`try_init!` (6.15+) without the `? ErrorType` suffix.',
     why: 'The field expressions of an init macro run inside a closure that returns the macro\'s error type; for `pin_init!`/`init!` that is `Infallible`, so any error propagation fails to build with a confusing `From` error. Unlike the kernel\'s `try_pin_init!`, which defaults to `kernel::error::Error`, the `pin_init` crate\'s version has no default and does not match without a suffix.',
     example: 'pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
     useInstead: 'try_pin_init!(Self { regs: map_regs(pdev)?, lock <- new_mutex!(()) })',
   },
   check(ctx) {
-    const { scope, macros } = pinInitFile(ctx);
+    const facts = pinInitFile(ctx);
+    const { scope, macros } = facts;
     const crateTryHere = !!surelyAvailable(knowledgeBase(), 'pin_init::try_pin_init!', ctx.target);
     for (const m of macros) {
       if (m.hasMetavariables || !m.body) continue;
@@ -139,6 +161,31 @@ export default defineRule({
         const fixes: Fix[] = renameWorks(m, scope, ctx.target)
           ? [{ title: `Use \`${fallible}!\``, edits: [{ range: nodeRange(last), newText: fallible }] }]
           : [];
+        const arrows = found.length === 0 ? fallibleArrows(m, facts, ctx.filePath, ctx.target) : [];
+        if (arrows.length > 0) {
+          // One error type for every fallible `<-` (else converting between them is the author's choice, no fix).
+          const error = arrows.every((a) => a.kind.error === arrows[0].kind.error) ? arrows[0].kind.error : undefined;
+          const suffixHere = !!surelyAvailable(knowledgeBase(), 'syntax::init-error-suffix', ctx.target);
+          const end = nodeRange(m.body).end;
+          const plainPath = error !== undefined && /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(error);
+          let arrowFixes: Fix[] = [];
+          if (error !== undefined && isKernelError(error, scope)) arrowFixes = fixes;
+          else if (error !== undefined && plainPath && !error.startsWith('kernel::')) {
+            // Only an error type this file's own signature spells is surely nameable here.
+            if (suffixHere) arrowFixes = [{ title: `Add \`? ${error}\``, edits: [{ range: { start: end, end }, newText: `? ${error}` }] }];
+            else if (fixes.length) arrowFixes = [{ title: `Use \`${fallible}!(… ? ${error})\``, edits: [...fixes[0].edits, { range: { start: end, end }, newText: `? ${error}` }] }];
+          }
+          for (const a of arrows) {
+            const first = a.value[0];
+            const last = a.value[a.value.length - 1];
+            ctx.report(
+              { start: nodeRange(first).start, end: nodeRange(last).end },
+              `\`${a.kind.label}\` is an initializer with error type \`${a.kind.error}\`, so \`<-\` cannot run it inside \`${m.name}!\`, whose error type is \`Infallible\`; use \`${fallible}!\`${isKernelError(a.kind.error, scope) ? '' : ` with \`? ${a.kind.error}\``}.`,
+              arrowFixes,
+            );
+          }
+          continue;
+        }
         const promised = found.length === 0 ? promisedError(m) : undefined;
         if (promised && m.body) {
           // From 7.0 the macro itself takes the error type; before, only the `try_` macros do (the kernel's

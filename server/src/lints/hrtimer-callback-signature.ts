@@ -15,6 +15,49 @@ import { segmentsOf } from '../semantics/path-segments';
 const CALLBACK = 'kernel::time::hrtimer::HrTimerCallback';
 const RUN = `${CALLBACK}::run`;
 const MODULE = 'kernel::time::hrtimer';
+const RAW_CALLBACK = `${MODULE}::RawHrTimerCallback`;
+/** The kernel's `Box` type aliases (`KBox<T>` is `Box<T, Kmalloc>`): one pointer kind for the callback. */
+const BOX_ALIASES = new Set(['Box', 'KBox', 'VBox', 'KVBox']);
+
+/**
+ * The kind of a pointer or callback-target type, from its text: `Arc`, `ArcBorrow`, `Pin<Box>`, `Pin<&>`,
+ * `Pin<&mut>`, `&`, `&mut`; undefined for anything else (an alias, a generic, `Self::…`), which is not judged.
+ */
+function shapeOf(text: string): string | undefined {
+  const t = text.replace(/'\w+\b\s*,?/g, '').replace(/\s+/g, '');
+  if (t.startsWith('Pin<&mut')) return 'Pin<&mut>';
+  if (t.startsWith('Pin<&')) return 'Pin<&>';
+  const boxed = /^Pin<(?:(?:::)?[\w]+::)*(\w+)</.exec(t);
+  if (boxed) return BOX_ALIASES.has(boxed[1]) ? 'Pin<Box>' : undefined;
+  if (t.startsWith('&mut')) return '&mut';
+  if (t.startsWith('&')) return '&';
+  const named = /^(?:(?:::)?\w+::)*(\w+)(?:<|$)/.exec(t)?.[1];
+  return named === 'Arc' || named === 'ArcBorrow' ? named : undefined;
+}
+
+/** What `run` receives for each pointer kind, read from the knowledge base's impls of `RawHrTimerCallback` at the target. */
+function callbackTargets(target: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const item = knowledgeBase().resolve(RAW_CALLBACK, target);
+  const status = item && sureStatusAt(item, target);
+  if (status?.state !== 'available' || !status.signature) return out;
+  for (const line of status.signature.text.split('\n')) {
+    const m = /^impl<[^>]*>\s+RawHrTimerCallback\s+for\s+(.+?)\s*\{\s*type\s+CallbackTarget<'\w+>\s*=\s*(.+?);\s*\}$/.exec(line.trim());
+    if (!m) continue;
+    const pointer = shapeOf(m[1]);
+    const receives = m[2] === 'Self' ? m[1] : m[2];
+    if (pointer) out.set(pointer, receives.replace(/&'\w+\s*/g, '&').replace(/'\w+/g, "'_").replace(/\bT\b/g, 'Self'));
+  }
+  return out;
+}
+
+/** `type Pointer<'a> = …;` written in an impl, as its type node. */
+function pointerType(impl: Node): Node | undefined {
+  for (const item of impl.childForFieldName('body')?.namedChildren ?? []) {
+    if (item?.type === 'type_item' && item.childForFieldName('name')?.text === 'Pointer') return item.childForFieldName('type') ?? undefined;
+  }
+  return undefined;
+}
 
 function eraRange(item: KbItem, era: SignatureEra): { since: string; until?: string } {
   return { since: era.since ?? item.since, until: era.until ?? item.until };
@@ -69,7 +112,8 @@ export default defineRule({
   docs: {
     what:
       'Checks `fn run` in an `impl HrTimerCallback for …` block against the target release: one parameter (`this`) before 6.18, ' +
-      'two from 6.18 (`this` and `ctx: HrTimerCallbackContext<\'_, Self>`), and a return type of `HrTimerRestart` in every release.',
+      'two from 6.18 (`this` and `ctx: HrTimerCallbackContext<\'_, Self>`), a return type of `HrTimerRestart` in every release, ' +
+      'and a `this` of the type the `type Pointer<\'a>` hands out (`ArcBorrow<\'_, Self>` for `Arc<Self>`, `Pin<&mut Self>` for `Pin<KBox<Self>>` and `Pin<&mut Self>`, `Pin<&Self>` for `Pin<&Self>`, as the knowledge base lists the impls of `RawHrTimerCallback`).',
     why:
       'A trait method whose parameters differ from the trait does not compile, and the error ("method `run` has 1 parameter but the declaration in trait has 2") does not say that the trait changed in 6.18. ' +
       'Returning anything but `HrTimerRestart` is rejected too; the value tells the hrtimer core whether to re-queue the timer.',
@@ -92,12 +136,25 @@ export default defineRule({
     const scope = ctx.scope;
     const expectedReturn = returns ? `${MODULE}::${returns}` : undefined;
     const impls = ctx.kernelTraitImpls(CALLBACK);
+    let targets: Map<string, string> | undefined;
     for (const impl of impls) {
       const run = impl.run;
       const name = run?.childForFieldName('name');
       const params = run?.childForFieldName('parameters');
       if (!run || !name || !params) continue;
       const have = params.namedChildren.filter((c): c is Node => !!c && (c.type === 'parameter' || c.type === 'self_parameter' || c.type === 'variadic_parameter'));
+      // `this` must be what the pointer kind hands out (`Pointer = Arc<Self>` → `ArcBorrow<'_, Self>`).
+      const pointer = pointerType(impl.impl);
+      const thisType = have[0]?.type === 'parameter' ? have[0].childForFieldName('type') : null;
+      if (pointer && thisType) {
+        targets ??= callbackTargets(ctx.target);
+        const pointerShape = shapeOf(pointer.text);
+        const expected = pointerShape ? targets.get(pointerShape) : undefined;
+        const written = shapeOf(thisType.text);
+        if (expected && written && written !== shapeOf(expected)) {
+          ctx.report(thisType, `With \`type Pointer<'a> = ${pointer.text}\`, \`HrTimerCallback::run\` receives \`${expected}\` in Linux ${ctx.target}, not \`${thisType.text}\`.`);
+        }
+      }
       if (have.length !== want.length) {
         const fits = eras.find((e) => e !== current && signatureParamList(e.text, 'run')?.length === have.length);
         const fitsRange = fits ? eraRange(item, fits) : undefined;

@@ -22,7 +22,7 @@ export default defineRule({
       const s = structFor(m, structs);
       for (const entry of m.fields) {
         if (entry.kind !== 'colon' || !entry.name) continue;
-        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers);
+        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target);
         if (!kind) continue;
         // A field whose declared type is a bare generic parameter may legitimately hold an initializer.
         const declared = s?.fields.find((f) => f.name === entry.name?.text);

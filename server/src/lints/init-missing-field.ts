@@ -3,6 +3,7 @@ import { knowledgeBase, surelyAvailable } from '../kb';
 import { defineRule } from './engine';
 import { structFor } from '../syntax/macro-body';
 import { pinInitFile, PIN_INIT_SINCE } from '../semantics/pin-init-facts';
+import { nodeRange } from '../parsing/walk';
 
 export default defineRule({
   id: 'init-missing-field',
@@ -10,7 +11,7 @@ export default defineRule({
   since: PIN_INIT_SINCE,
   severity: 'error',
   docs: {
-    what: 'Flags a `pin_init!`/`try_pin_init!`/`init!`/`try_init!` for a struct defined in the same file that does not mention every field and has no `..Zeroable::init_zeroed()` (before 6.17: `..Zeroable::zeroed()`) tail.',
+    what: 'Flags a `pin_init!`/`try_pin_init!`/`init!`/`try_init!` for a struct defined in the same file that does not mention every field and has no `..Zeroable::init_zeroed()` (before 6.17: `..Zeroable::zeroed()`) tail. A field list where a comma is missing between two entries (`id: 1 len: 2`) is reported as that, not as a missing field.',
     why: 'The init macros write each field in place and then check, with a struct expression the compiler type-checks, that every field was written exactly once. A forgotten field is a build error that points into the macro expansion rather than at the missing name.',
     example: '#[pin_data]\nstruct Dev { #[pin] lock: Mutex<u32>, irq: u32 }\n\npin_init!(Dev { lock <- new_mutex!(0) })',
     useInstead: 'pin_init!(Dev { lock <- new_mutex!(0), irq: 0 })\n// or, when the struct is Zeroable:\npin_init!(Dev { lock <- new_mutex!(0), ..Zeroable::init_zeroed() })',
@@ -19,7 +20,20 @@ export default defineRule({
     const { macros, structs } = pinInitFile(ctx);
     const tail = surelyAvailable(knowledgeBase(), 'syntax::init-zeroed-tail', ctx.target) ? '..Zeroable::init_zeroed()' : '..Zeroable::zeroed()';
     for (const m of macros) {
-      if (m.hasMetavariables || !m.body || m.tail || !m.typeName) continue;
+      if (m.hasMetavariables || !m.body) continue;
+      // `id: 1 len: 2`: a missing comma, not a missing field; say that instead of listing `len` as missing.
+      const glued = m.fields.find((f) => f.missingCommaBefore);
+      if (glued?.missingCommaBefore) {
+        const at = glued.value[glued.value.indexOf(glued.missingCommaBefore) - 1];
+        const end = nodeRange(at).end;
+        ctx.report(
+          glued.missingCommaBefore,
+          `A comma is missing before \`${glued.missingCommaBefore.text}\` in the field list of \`${m.name}!\`, so the macro reads two fields as one.`,
+          [{ title: 'Insert the missing `,`', edits: [{ range: { start: end, end }, newText: ',' }] }],
+        );
+        continue;
+      }
+      if (m.tail || !m.typeName) continue;
       // Anything the reader does not understand (or fields switched on by cfg) means silence.
       if (m.fields.some((f) => f.kind === 'other' || f.attributes.length > 0)) continue;
       const s = structFor(m, structs);

@@ -52,7 +52,7 @@ export default defineRule({
         if (entry.kind !== 'arrow' || !entry.name) continue;
         const field = s.fields.find((f) => f.name === entry.name?.text);
         if (!field || field.pin) continue;
-        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers);
+        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target);
         if (kind?.pinned) flag(s.name, field, `is initialised in place with \`${kind.label}\` (a pin-initializer)`);
       }
     }

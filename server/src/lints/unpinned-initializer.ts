@@ -72,7 +72,7 @@ export default defineRule({
         const first = args.namedChildren.find((c) => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
         if (segs && segs.length === 2 && method && first && POINTERS.has(segs[0]) && (segs[1] === 'new' || segs[1] === 'try_new')) {
           const owner = resolveKernelPath([segs[0]], scope, ctx.filePath);
-          const kind = owner === 'local' ? undefined : classifyExpression(first, scope, ctx.filePath, initializers);
+          const kind = owner === 'local' ? undefined : classifyExpression(first, scope, ctx.filePath, initializers, ctx.target);
           if (kind && (owner === 'unknown' || owner.startsWith('kernel::'))) {
             const target = kind.pinned ? 'pin_init' : 'init';
             const fix: Fix = { title: `Use \`${segs[0]}::${target}\``, edits: [{ range: nodeRange(method), newText: target }] };
@@ -85,7 +85,7 @@ export default defineRule({
       if (skipped(n)) continue;
       const pattern = n.childForFieldName('pattern');
       const value = n.childForFieldName('value');
-      const kind = value ? classifyExpression(value, scope, ctx.filePath, initializers) : undefined;
+      const kind = value ? classifyExpression(value, scope, ctx.filePath, initializers, ctx.target) : undefined;
       if (pattern && value && kind) lets.push({ decl: n, name: pattern, value, kind });
     }
     for (const l of lets) {

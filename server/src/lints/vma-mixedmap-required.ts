@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { namesKernelItem } from '../semantics/kernel-refs';
 import type { Fix } from '../core/types';
-import { knowledgeBase, surelyAvailable } from '../kb';
+import { knowledgeBase, lastSegment, surelyAvailable, sureStatusAt } from '../kb';
 import { containsMatch, insideSkipped, structureOf } from '../syntax/structure';
 import { occurrencesInRun } from '../parsing/tree-session';
 import { ancestorsOf, walk, nodeRange } from '../parsing/walk';
@@ -132,6 +132,117 @@ function bindingType(
   return undefined;
 }
 
+/** A VMA view an expression surely has, under `wraps` layers of `Option`/`Result`. */
+interface Inferred {
+  view: View | 'mixed';
+  wraps: number;
+}
+
+/** Names of the knowledge base's `kernel::mm` methods that return a VMA view (`vma_lookup`, `as_mixedmap_vma`, …). */
+const VIEW_METHODS: readonly string[] = [
+  ...new Set(
+    knowledgeBase()
+      .items.filter((i) => i.kind === 'method' && i.path.startsWith('kernel::mm::') && i.signatures?.some((g) => /->[^\n]*\bVma(?:Ref|New|MixedMap)\b/.test(g.text)))
+      .map((i) => lastSegment(i.path)),
+  ),
+].sort();
+
+/**
+ * A file that defines a function named like one of them may mean its own when it calls it, so no receiver of the
+ * file is typed from the signatures: a whole-file test (a `fn` in any unit decides for every call).
+ */
+export const OWN_VIEW_METHOD = {
+  source: 'a fn named like a kernel::mm method returning a VMA view',
+  test: (text: string): boolean => VIEW_METHODS.length > 0 && new RegExp(`\\bfn\\s+(?:${VIEW_METHODS.join('|')})\\b`).test(text),
+};
+
+/** Methods that turn an `Option` into a `Result` of the same value. */
+const OPTION_TO_RESULT = new Set(['ok_or', 'ok_or_else']);
+
+/**
+ * The VMA view of an expression with no written type, from the knowledge base's signatures of the methods it calls
+ * at the target (`mm.vma_lookup(a)` is an `Option<&VmaRef>`, `?` and `.ok_or(E)?` unwrap it). Undefined unless
+ * every step is sure: a method the knowledge base does not know stops it (and a file defining one of those names
+ * itself is not read this way at all, see {@link OWN_VIEW_METHOD}).
+ */
+function inferView(expr: Node, target: string, depth = 0): Inferred | undefined {
+  if (depth > 8) return undefined;
+  if (expr.type === 'try_expression') {
+    const inner = expr.namedChildren.find((c) => c !== null);
+    const r = inner ? inferView(inner, target, depth + 1) : undefined;
+    return r && r.wraps > 0 ? { view: r.view, wraps: r.wraps - 1 } : undefined;
+  }
+  if (expr.type === 'parenthesized_expression') {
+    const inner = expr.namedChildren.find((c) => c !== null);
+    return inner ? inferView(inner, target, depth + 1) : undefined;
+  }
+  if (expr.type !== 'call_expression') return undefined;
+  const fn = expr.childForFieldName('function');
+  if (fn?.type !== 'field_expression') return undefined;
+  const method = fn.childForFieldName('field')?.text ?? '';
+  const receiver = fn.childForFieldName('value');
+  if (!receiver) return undefined;
+  if (OPTION_TO_RESULT.has(method)) return inferView(receiver, target, depth + 1);
+  // Every kernel::mm method of that name the target surely has must return the same view.
+  let found: Inferred | undefined;
+  for (const item of knowledgeBase().named(method)) {
+    if (item.kind !== 'method' || !item.path.startsWith('kernel::mm::')) continue;
+    const status = sureStatusAt(item, target);
+    if (status?.state !== 'available') continue;
+    const ret = /->\s*(.+?)\s*(?:where\b.*)?$/.exec(status.signature?.text.split('\n')[0] ?? '')?.[1];
+    if (!ret) return undefined;
+    let t = ret.replace(/\s+/g, '');
+    let wraps = 0;
+    for (let m = /^(?:Option|Result)<(.*)>$/.exec(t); m; m = /^(?:Option|Result)<(.*)>$/.exec(t)) {
+      t = m[1].replace(/,[^,<>]*$/, '');
+      wraps++;
+    }
+    const name = /^&(?:'\w+)?(?:[\w]+::)*(\w+)$/.exec(t)?.[1];
+    const view: Inferred['view'] | undefined = name === 'VmaMixedMap' ? 'mixed' : VIEWS.find((v) => v.type === name);
+    if (!view) return undefined;
+    if (found && (found.view !== view || found.wraps !== wraps)) return undefined;
+    found = { view, wraps };
+  }
+  return found;
+}
+
+/**
+ * The value an untyped binding of `name` holds at `use`: `let name = value;` (the value itself) or a match arm
+ * `Some(name) =>`/`Ok(name) =>` (the scrutinee, one layer in). Undefined when the binding is anything else.
+ */
+function bindingValue(use: Node, ancestors: readonly Node[], name: string): { value: Node; unwrap: number } | undefined {
+  let child = use;
+  for (const p of ancestors) {
+    if (p.type === 'block') {
+      let found: Node | undefined;
+      for (const c of p.namedChildren) {
+        if (!c || c.startIndex >= child.startIndex) break;
+        if (c.type === 'let_declaration' && bindsName(c.childForFieldName('pattern'), name)) found = c;
+      }
+      if (found) {
+        const pattern = found.childForFieldName('pattern');
+        const value = found.childForFieldName('value');
+        if (pattern?.type !== 'identifier' || !value || found.childForFieldName('type') || found.childForFieldName('alternative')) return undefined;
+        return { value, unwrap: 0 };
+      }
+    } else if (p.type === 'match_arm' && p.childForFieldName('value')?.equals(child)) {
+      const pattern = p.childForFieldName('pattern');
+      if (!bindsName(pattern, name)) {
+        child = p;
+        continue;
+      }
+      const m = /^(?:Some|Ok)\s*\(\s*(\w+)\s*\)$/.exec(pattern?.text ?? '');
+      const scrutinee = p.parent?.parent?.type === 'match_expression' ? p.parent.parent.childForFieldName('value') : null;
+      return m && m[1] === name && scrutinee ? { value: scrutinee, unwrap: 1 } : undefined;
+    } else if (['closure_expression', 'function_item', 'for_expression', 'if_expression', 'while_expression'].includes(p.type)) {
+      // A parameter, loop variable or `if let` may bind the name: that is bindingType's to read.
+      return undefined;
+    }
+    child = p;
+  }
+  return undefined;
+}
+
 const letBindings = new Map<string, RegExp>();
 
 /** `let`, then `name` before any `;` (kept per name: most files use one or two receiver names). */
@@ -160,7 +271,7 @@ export default defineRule({
   since: knowledgeBase().lookup(INSERT)[0]?.since,
   docs: {
     what:
-      'Flags `vm_insert_page` called on a `VmaRef` or `VmaNew` (as the declared type of a parameter or `let` binding shows), or written as `VmaRef::vm_insert_page` / `VmaNew::vm_insert_page`.',
+      'Flags `vm_insert_page` called on a `VmaRef` or `VmaNew` (as the declared type of a parameter or `let` binding shows, or, with no type written, the knowledge-base signatures of the calls that produce it: `guard.vma_lookup(a).ok_or(E)?.vm_insert_page(…)`, an untyped `let`, a `Some(vma) =>` arm), or written as `VmaRef::vm_insert_page` / `VmaNew::vm_insert_page`.',
     why:
       '`vm_insert_page` exists only on `VmaMixedMap`, the view of a VMA known to have VM_MIXEDMAP set; the kernel would otherwise refuse the insertion. ' +
       'The compiler only says "no method named `vm_insert_page`", which hides that the fix is one call away.',
@@ -181,15 +292,29 @@ export default defineRule({
     // Whether a block holds any `let` before a call, from the places of `let` in the whole text (blocks nest, and
     // reading each one's text again would cost the square of the nesting).
     const hasLet = containsMatch(structure, LET_WORD);
+    const ownMethods = OWN_VIEW_METHOD.test(ctx.text);
     for (const { call: node, ancestors } of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
       if (skipped(node)) continue;
       const fn = node.childForFieldName('function');
       if (fn?.type === 'field_expression') {
         const field = fn.childForFieldName('field');
         const receiver = fn.childForFieldName('value');
-        if (field?.text !== 'vm_insert_page' || receiver?.type !== 'identifier') continue;
+        if (field?.text !== 'vm_insert_page' || !receiver) continue;
+        if (receiver.type !== 'identifier') {
+          // A method chain (`mm.vma_lookup(a).ok_or(E)?.vm_insert_page(…)`): its type from the signatures.
+          const got = ownMethods ? undefined : inferView(receiver, ctx.target);
+          if (!got || got.wraps !== 0 || got.view === 'mixed' || !hasVia(got.view)) continue;
+          ctx.report(field, message(got.view, `and the receiver is a \`&${got.view.type}\``));
+          continue;
+        }
         const type = bindingType(node, ancestors, receiver.text, ctx.text, hasLet);
-        const view = type ? viewOfType(type, scope, ctx.target) : undefined;
+        let view = type ? viewOfType(type, scope, ctx.target) : undefined;
+        if (type === null) {
+          // No type written: an untyped `let` or a `Some(vma) =>` arm, typed by what its value calls.
+          const bound = bindingValue(node, ancestors, receiver.text);
+          const got = bound && !ownMethods ? inferView(bound.value, ctx.target) : undefined;
+          if (bound && got && got.wraps === bound.unwrap && got.view !== 'mixed') view = got.view;
+        }
         if (!view || !hasVia(view)) continue;
         const fixes: Fix[] =
           view.type === 'VmaNew'

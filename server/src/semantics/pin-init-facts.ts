@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { compareReleases } from '../kb/version';
 import type { Range, TextEdit } from '../core/types';
 import type { FileFacts } from './file-facts';
-import { sinceOf } from '../kb';
+import { knowledgeBase, sinceOf, sureStatusAt, surelyAvailable } from '../kb';
 import { delimiter, enclosingImplType, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
 import { type Scope, canonicalRoot } from './scope';
@@ -135,6 +135,51 @@ export interface InitializerKind {
   pinned: boolean;
   /** True when its error type is not `Infallible` (then `stack_pin_init!` cannot take it). */
   fallible: boolean;
+  /**
+   * The error type when it is surely a real one: a concrete type, not a generic parameter the caller's code picks
+   * (`try_ffi_init`'s `E`). As written in the signature; the knowledge base's `Error` is `kernel::error::Error`.
+   */
+  error?: string;
+}
+
+/** What the knowledge base says of a kernel function at a release: an initializer, something else, or nothing sure. */
+type KbInitializer = Omit<InitializerKind, 'label'> | 'not-initializer' | 'not-sure' | 'unknown';
+
+const kbInitializers = new Map<string, KbInitializer>();
+
+/**
+ * Whether the kernel function at `path` returns an initializer at `target`, read from its knowledge-base signature
+ * for that release (`-> impl PinInit<Self, Error>`), with the error type it promises. `unknown` when the knowledge
+ * base has no entry; `not-sure` when it has one but is not sure the target has the item or of its signature.
+ */
+export function kbInitializer(path: string, target: string): KbInitializer {
+  const key = `${path}@${target}`;
+  const hit = kbInitializers.get(key);
+  if (hit !== undefined) return hit;
+  const kb = knowledgeBase();
+  let out: KbInitializer;
+  if (kb.lookup(path).length === 0) out = 'unknown';
+  else {
+    const item = surelyAvailable(kb, path, target);
+    const status = item ? sureStatusAt(item, target) : undefined;
+    const text = status?.state === 'available' ? status.signature?.text : undefined;
+    const uncertain = item?.confidence === 'uncertain' && (!item.uncertainAbout || item.uncertainAbout.includes('signatures'));
+    if (!text || uncertain) out = 'not-sure';
+    else {
+      const line = text.split('\n')[0].replace(/\s*\/\/.*$/, '');
+      const ret = /->\s*(impl\s[\s\S]*?)(?:\s+where\b[\s\S]*)?;?\s*$/.exec(line)?.[1];
+      const generics = /\bfn\s+\w+\s*(<[^(]*>)\s*\(/.exec(line)?.[1] ?? '';
+      const kind = ret ? initializerReturn(ret, generics) : undefined;
+      out = kind ? { ...kind, ...(kind.error !== undefined ? { error: kind.error === 'Error' ? 'kernel::error::Error' : kind.error } : {}) } : 'not-initializer';
+    }
+  }
+  kbInitializers.set(key, out);
+  return out;
+}
+
+/** True when some knowledge-base entry is a `Type::name` function (so a call spelled that way is worth resolving). */
+function kbNamesMethod(type: string, name: string): boolean {
+  return knowledgeBase().named(name).some((i) => [i.path, ...(i.aliases ?? [])].some((p) => p.endsWith(`::${type}::${name}`)));
 }
 
 /** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
@@ -145,6 +190,7 @@ function classifyCallee(
   filePath?: string,
   locals?: LocalInitializers,
   selfType?: string,
+  target?: string,
 ): InitializerKind | undefined {
   const name = segments[segments.length - 1];
   if (!macro && locals && locals.size > 0 && segments.length <= 2) {
@@ -164,18 +210,102 @@ function classifyCallee(
     }
     return { label: `${name}!`, pinned, fallible: name.startsWith('try_') };
   }
+  if (target) {
+    const known = kbFunction(segments, scope, filePath, target);
+    if (known === null) return undefined;
+    if (known) return known;
+  }
   if (segments.length < 2) return undefined;
   const type = segments[segments.length - 2];
   const methods = Object.prototype.hasOwnProperty.call(PIN_CONSTRUCTORS, type) ? PIN_CONSTRUCTORS[type] : undefined;
-  if (!methods || !methods.includes(name)) return undefined;
+  const listed = !!methods && methods.includes(name);
+  if (!listed && !(target && kbNamesMethod(type, name))) return undefined;
   const typePath = resolveKernelPath(segments.slice(0, -1), scope, filePath);
   if (typePath === 'local') return undefined;
+  if (target && typePath !== 'unknown' && typePath.startsWith('kernel::')) {
+    // The knowledge base's signature at the target decides, when it has the function; silence when it is unsure.
+    const known = kbInitializer(`${typePath}::${name}`, target);
+    if (typeof known === 'object') return { label: `${type}::${name}`, ...known };
+    if (known !== 'unknown') return undefined;
+  }
+  if (!listed) return undefined;
   if (typePath === 'unknown') {
     // Unimported short names are accepted only for the unmistakable kernel lock/timer types.
     if (segments.length !== 2 || !['Mutex', 'SpinLock', 'CondVar', 'HrTimer'].includes(type)) return undefined;
   } else if (!typePath.startsWith('kernel::')) return undefined;
   return { label: `${type}::${name}`, pinned: true, fallible: name === 'try_ffi_init' || name === 'register' };
 }
+
+/**
+ * A call of a kernel function the knowledge base knows, by its full path (`pin_init::zeroed`, an imported `uninit`,
+ * `Devres::new` with `Devres` imported): its initializer kind at the target, null when the knowledge base has the
+ * function but it is no initializer there or the base is unsure, undefined when the base does not know the path.
+ */
+function kbFunction(segments: readonly string[], scope: Scope, filePath: string | undefined, target: string): InitializerKind | null | undefined {
+  const label = segments.length > 1 ? segments.slice(-2).join('::') : segments[0];
+  const candidates: string[] = [];
+  const full = resolveKernelPath(segments, scope, filePath);
+  if (full !== 'local' && full !== 'unknown') candidates.push(full);
+  else if (full === 'unknown' && segments.length === 1) for (const g of scope.globs) candidates.push(`${g}::${segments[0]}`);
+  for (const path of candidates) {
+    if (!path.startsWith('kernel::') && !path.startsWith('pin_init::')) continue;
+    const known = kbInitializer(path, target);
+    if (typeof known === 'object') return { label, ...known };
+    if (known !== 'unknown') return null;
+  }
+  return undefined;
+}
+
+/**
+ * The value a plain `let name = value;` binds, when it is the binding `name` means at `at`: the nearest earlier
+ * `let` of that name in an enclosing block of the same function, with no pattern, closure or arm in between that
+ * could bind the name again. Undefined for `let mut`, for patterns, and when anything is unclear.
+ */
+export function letBoundValue(at: Node, name: string): Node | undefined {
+  const binds = new RegExp(`(?:^|[^\\w])${name}(?![\\w])`);
+  let child: Node = at;
+  for (let n = at.parent; n; child = n, n = n.parent) {
+    switch (n.type) {
+      case 'function_item':
+      case 'source_file':
+      case 'macro_definition':
+      case 'impl_item':
+      case 'trait_item':
+        return undefined;
+      case 'closure_expression':
+      case 'match_arm':
+      case 'for_expression':
+      case 'if_expression':
+      case 'while_expression':
+        if (binds.test(n.text.slice(0, child.startIndex - n.startIndex))) return undefined;
+        break;
+      case 'block': {
+        let found: Node | undefined;
+        let shadowed = false;
+        for (const c of n.namedChildren) {
+          if (!c || c.startIndex >= child.startIndex) break;
+          if (c.type !== 'let_declaration') continue;
+          const pattern = c.childForFieldName('pattern');
+          if (pattern?.type === 'identifier' && pattern.text === name) {
+            found = c;
+            shadowed = false;
+          } else if (pattern && binds.test(pattern.text)) shadowed = true;
+        }
+        if (shadowed) return undefined;
+        if (found) {
+          const mutable = found.children.some((c) => c?.type === 'mutable_specifier');
+          if (mutable || found.childForFieldName('alternative') || found.childForFieldName('type')) return undefined;
+          return found.childForFieldName('value') ?? undefined;
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Methods of the initializer traits that return an initializer of the same value and error: `pin_chain`, `chain`. */
+const CHAIN_METHODS = new Set(['pin_chain', 'chain']);
 
 /** Path segments of a tree-sitter path node (`a::b::c`, `Foo::<T>::new`), generics dropped. */
 export function pathSegments(node: Node): string[] | undefined {
@@ -207,7 +337,21 @@ export function pathSegments(node: Node): string[] | undefined {
 }
 
 /** Classifies a parsed expression: a macro call or function call that produces an initializer. */
-export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
+export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string, follow = true): InitializerKind | undefined {
+  if (expr.type === 'identifier' && follow) {
+    const value = letBoundValue(expr, expr.text);
+    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+  }
+  if (expr.type === 'call_expression' && expr.childForFieldName('function')?.type === 'field_expression') {
+    // `init.pin_chain(|v| …)` / `init.chain(…)`: still an initializer of the same value and error.
+    const f = expr.childForFieldName('function') as Node;
+    const method = f.childForFieldName('field')?.text ?? '';
+    const receiver = f.childForFieldName('value');
+    if (!CHAIN_METHODS.has(method) || !receiver) return undefined;
+    const inner = classifyExpression(receiver, scope, filePath, locals, target, follow);
+    if (!inner || (method === 'chain' && inner.pinned)) return undefined;
+    return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
+  }
   if (expr.type === 'macro_invocation') {
     const m = expr.childForFieldName('macro');
     const segs = m ? pathSegments(m) : undefined;
@@ -217,7 +361,7 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
     const f = expr.childForFieldName('function');
     const segs = f ? pathSegments(f) : undefined;
     const self = segs && segs[0] === 'Self' && locals?.size ? enclosingImplType(expr) : undefined;
-    return segs ? classifyCallee(segs, false, scope, filePath, locals, self) : undefined;
+    return segs ? classifyCallee(segs, false, scope, filePath, locals, self, target) : undefined;
   }
   return undefined;
 }
@@ -226,7 +370,20 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
  * Classifies a value written as tokens inside a macro body: exactly one call `path!(…)` or `path(…)`
  * (turbofish allowed), nothing before or after it.
  */
-export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers): InitializerKind | undefined {
+export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
+  if (tokens.length === 1 && tokens[0].type === 'identifier' && target) {
+    // A name bound by `let x = Mutex::new(…);` before the macro.
+    const value = letBoundValue(tokens[0], tokens[0].text);
+    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+  }
+  // `init.pin_chain(…)` / `.chain(…)` after the call: the same initializer with more work after it.
+  const n = tokens.length;
+  if (n >= 4 && tokens[n - 1].type === 'token_tree' && delimiter(tokens[n - 1]) === '(' && tokens[n - 2].type === 'identifier' && CHAIN_METHODS.has(tokens[n - 2].text) && tokens[n - 3].type === '.') {
+    const method = tokens[n - 2].text;
+    const inner = classifyTokens(tokens.slice(0, n - 3), scope, filePath, locals, target);
+    if (!inner || (method === 'chain' && inner.pinned)) return undefined;
+    return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
+  }
   let i = 0;
   if (tokens[i]?.type === '::') i++;
   const segs: string[] = [];
@@ -259,7 +416,7 @@ export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?:
   if (!args || args.type !== 'token_tree' || i !== tokens.length - 1) return undefined;
   if (!macro && delimiter(args) !== '(') return undefined;
   const self = !macro && segs[0] === 'Self' && locals?.size ? enclosingImplType(tokens[0]) : undefined;
-  return classifyCallee(segs, macro, scope, filePath, locals, self);
+  return classifyCallee(segs, macro, scope, filePath, locals, self, target);
 }
 
 /** The pin-init view of a file, computed once per run and shared by the rules. */
@@ -281,13 +438,40 @@ export interface InitializerSignature {
   name: string;
   /** The return type as written (`impl PinInit<Self, Error>`), empty when none. */
   returns: string;
+  /** The generic parameters of the function and its impl, as written (`<E: From<Error>>`), to tell a chosen error type. */
+  generics?: string;
 }
 
 /** Initializers by callee (`name` for free functions, `Owner::name` for methods); null when a name is ambiguous. */
 export type LocalInitializers = ReadonlyMap<string, InitializerKind | null>;
 
+/** The names a generic parameter list declares (`<'a, T: Foo<E>, const N: usize, E>` → T, N, E), read loosely. */
+function genericNames(generics: string): Set<string> {
+  const out = new Set<string>();
+  let depth = 0;
+  let from = 0;
+  const take = (part: string): void => {
+    const m = /^\s*(?:const\s+)?([A-Za-z_]\w*)/.exec(part);
+    if (m) out.add(m[1]);
+  };
+  for (let i = 0; i < generics.length; i++) {
+    const c = generics[i];
+    if (c === '<' || c === '(' || c === '[') {
+      if (depth === 0) from = i + 1;
+      depth++;
+    } else if (c === '>' || c === ')' || c === ']') {
+      depth--;
+      if (depth === 0) take(generics.slice(from, i));
+    } else if (c === ',' && depth === 1) {
+      take(generics.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
 /** What a return type says, when it is `impl PinInit<T…>` or `impl Init<T…>` (with `+ 'a` bounds allowed). */
-export function initializerReturn(returns: string): Omit<InitializerKind, 'label'> | undefined {
+export function initializerReturn(returns: string, generics = ''): Omit<InitializerKind, 'label'> | undefined {
   const m = /^impl\s+(?:(?:pin_init|kernel(?:::init)?)::)?(PinInit|Init)\s*<([\s\S]*)>\s*(?:\+\s*'\w+\s*)*$/.exec(returns.trim());
   if (!m) return undefined;
   const args: string[] = [];
@@ -304,8 +488,11 @@ export function initializerReturn(returns: string): Omit<InitializerKind, 'label
     if (depth < 0) return undefined;
   }
   args.push(m[2].slice(from).trim());
-  const error = args[1];
-  return { pinned: m[1] === 'PinInit', fallible: !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error) };
+  const error = args[1]?.replace(/\s+/g, '');
+  const fallible = !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error);
+  // A concrete path only: not a generic parameter (of the function or its impl), not `Self::Error`-like projections.
+  const concrete = fallible && /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(error) && !error.startsWith('Self::') && !genericNames(generics).has(error);
+  return { pinned: m[1] === 'PinInit', fallible, ...(concrete ? { error } : {}) };
 }
 
 /** The initializers among some signatures; a callee that also names a function returning something else is ambiguous. */
@@ -313,14 +500,14 @@ export function initializersFromSignatures(signatures: readonly InitializerSigna
   const out = new Map<string, InitializerKind | null>();
   for (const s of signatures) {
     const key = s.owner ? `${s.owner}::${s.name}` : s.name;
-    const kind = initializerReturn(s.returns);
+    const kind = initializerReturn(s.returns, s.generics);
     const prev = out.get(key);
     if (!kind || prev === null) {
       out.set(key, null);
       continue;
     }
     const label = key;
-    if (prev && (prev.pinned !== kind.pinned || prev.fallible !== kind.fallible)) out.set(key, null);
+    if (prev && (prev.pinned !== kind.pinned || prev.fallible !== kind.fallible || prev.error !== kind.error)) out.set(key, null);
     else out.set(key, { label, ...kind });
   }
   return out;
@@ -344,20 +531,48 @@ function fileSignatures(ctx: FileFacts): InitializerSignature[] {
     if (!name) continue;
     const container = node.parent?.type === 'declaration_list' ? node.parent.parent : null;
     let owner: string | undefined;
+    let generics = node.childForFieldName('type_parameters')?.text ?? '';
     if (container?.type === 'impl_item') {
+      generics += container.childForFieldName('type_parameters')?.text ?? '';
       let t = container.childForFieldName('type');
       if (t?.type === 'generic_type') t = t.childForFieldName('type');
       if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
       if (t?.type !== 'type_identifier') continue;
       owner = t.text;
     } else if (node.parent?.type !== 'source_file') continue; // in a trait, a module or a body: not named like this
-    out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '' });
+    out.push({ owner, name, returns: node.childForFieldName('return_type')?.text ?? '', generics });
   }
   const perName = new Map<string, number>();
   for (const s of out) perName.set(s.name, (perName.get(s.name) ?? 0) + 1);
   for (const [name, n] of perName) {
-    const all = ctx.text.match(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))?.length ?? 0;
-    if (all > n) for (const s of out) if (s.name === name) s.returns = '';
+    const others = [...ctx.text.matchAll(new RegExp(`\\bfn\\s+${name}\\b`, 'g'))];
+    if (others.length <= n) continue;
+    // Another `fn name` in the file: a call may mean that one. It only can where it has the same key: a free
+    // function for a free function, an inherent method of the same type for a method (`GpuBuddy::new` does not
+    // make `GpuBuddyInner::new` ambiguous; trait methods lose to inherent ones). Unclear places count as clashes.
+    const keys = new Map<string, number>();
+    for (const m of others) {
+      const at = (m.index ?? 0) + m[0].length - name.length;
+      const fn = ctx.root.descendantForIndex(at)?.parent;
+      const container = fn?.type === 'function_item' && fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+      let key = name;
+      if (container?.type === 'trait_item') continue;
+      if (container?.type === 'impl_item') {
+        if (container.childForFieldName('trait')) continue;
+        let t = container.childForFieldName('type');
+        if (t?.type === 'generic_type') t = t.childForFieldName('type');
+        if (t?.type === 'scoped_type_identifier') t = t.childForFieldName('name');
+        if (t?.type !== 'type_identifier') key = '?';
+        else key = `${t.text}::${name}`;
+      } else if (fn?.type !== 'function_item') key = '?';
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
+    for (const s of out) {
+      if (s.name !== name) continue;
+      const key = s.owner ? `${s.owner}::${name}` : name;
+      const same = out.filter((o) => o.name === name && (o.owner ? `${o.owner}::${name}` : name) === key).length;
+      if ((keys.get(key) ?? 0) > same || keys.has('?')) s.returns = '';
+    }
   }
   return out;
 }

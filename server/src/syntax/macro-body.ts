@@ -33,6 +33,11 @@ export interface InitField {
   /** Every token of the entry, attributes included, comments excluded. */
   tokens: Node[];
   range: Range;
+  /**
+   * Set when the value runs into what reads as the next entry (`id: 1 len: 2`): the name token after which a comma
+   * is missing. The entry then holds two fields, so a field list read from it is not to be trusted.
+   */
+  missingCommaBefore?: Node;
 }
 
 /** The `..Zeroable::zeroed()` / `..Zeroable::init_zeroed()` tail, or some other `..` tail. */
@@ -94,11 +99,20 @@ export function delimiter(tree: Node): string {
   return tree.firstChild?.type ?? '';
 }
 
-/** Splits tokens on `,` at depth 0 (token trees are already nested, so every comma seen here is at depth 0). */
+/**
+ * Splits tokens on `,` at depth 0. Token trees are already nested; the one other bracket is a turbofish
+ * (`::<_, E>`), whose angle brackets are plain tokens, so commas inside one are kept.
+ */
 export function splitOnCommas(tokens: readonly Node[]): Node[][] {
   const out: Node[][] = [[]];
-  for (const t of tokens) {
-    if (t.type === ',') out.push([]);
+  let angle = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const type = t.type;
+    if (type === '<' && (angle > 0 || tokens[i - 1]?.type === '::')) angle++;
+    else if (angle > 0 && type === '>') angle--;
+    else if (angle > 0 && type === '>>') angle = Math.max(0, angle - 2);
+    if (type === ',' && angle === 0) out.push([]);
     else out[out.length - 1].push(t);
   }
   if (out[out.length - 1].length === 0) out.pop();
@@ -123,6 +137,22 @@ export function hasMetavariables(tree: Node): boolean {
     return !found;
   });
   return found;
+}
+
+/** Tokens that can end an expression: after one, `name:` or `name <-` starts the next entry. */
+const EXPRESSION_END = new Set(['identifier', 'self', 'token_tree', 'integer_literal', 'float_literal', 'string_literal', 'raw_string_literal', 'char_literal', 'boolean_literal', '?']);
+
+/** In a value's tokens, the name that starts another entry because a comma is missing before it. */
+function nextEntryInside(value: readonly Node[]): Node | undefined {
+  for (let k = 1; k + 1 < value.length; k++) {
+    const t = value[k];
+    if (t.type !== 'identifier' || !EXPRESSION_END.has(value[k - 1].type)) continue;
+    // A macro call's name is followed by `!`: `x!(…)` never reaches here, as `!` is no expression end.
+    const next = value[k + 1];
+    const arrow = next.type === '<' && value[k + 2]?.type === '-' && next.endIndex === value[k + 2].startIndex;
+    if (next.type === ':' || arrow) return t;
+  }
+  return undefined;
 }
 
 /** Is `n` a token that can be a path segment (an identifier, `self`, `super` or `crate`; spelling `text`, when given)? */
@@ -158,9 +188,15 @@ function readField(tokens: Node[]): InitField | InitTail {
   if (firstType === 'identifier') {
     if (rest.length === 1) return { kind: 'shorthand', name: first, operator: [], value: [], attributes, tokens, get range() { return range(); } };
     if (secondType === '<' && rest[2]?.type === '-' && second.endIndex === rest[2].startIndex) {
-      return { kind: 'arrow', name: first, operator: [second, rest[2]], value: rest.slice(3), attributes, tokens, get range() { return range(); } };
+      const value = rest.slice(3);
+      const missingCommaBefore = nextEntryInside(value);
+      return { kind: 'arrow', name: first, operator: [second, rest[2]], value, attributes, tokens, ...(missingCommaBefore ? { missingCommaBefore } : {}), get range() { return range(); } };
     }
-    if (secondType === ':') return { kind: 'colon', name: first, operator: [second], value: rest.slice(2), attributes, tokens, get range() { return range(); } };
+    if (secondType === ':') {
+      const value = rest.slice(2);
+      const missingCommaBefore = nextEntryInside(value);
+      return { kind: 'colon', name: first, operator: [second], value, attributes, tokens, ...(missingCommaBefore ? { missingCommaBefore } : {}), get range() { return range(); } };
+    }
   }
   return { kind: 'other', operator: [], value: rest, attributes, tokens, get range() { return range(); } };
 }

@@ -268,7 +268,17 @@ export const hrtimer: readonly KbItem[] = [
     path: 'kernel::time::hrtimer::RawHrTimerCallback',
     kind: 'trait',
     since: '6.15',
-    signatures: [{ text: 'pub trait RawHrTimerCallback { type CallbackTarget<\'a>; unsafe extern "C" fn run(this: *mut bindings::hrtimer) -> bindings::hrtimer_restart; }' }],
+    signatures: [
+      {
+        text: [
+          'pub trait RawHrTimerCallback { type CallbackTarget<\'a>; unsafe extern "C" fn run(this: *mut bindings::hrtimer) -> bindings::hrtimer_restart; }',
+          "impl<T> RawHrTimerCallback for Arc<T> { type CallbackTarget<'a> = ArcBorrow<'a, T>; }",
+          "impl<T, A> RawHrTimerCallback for Pin<Box<T, A>> { type CallbackTarget<'a> = Pin<&'a mut T>; }",
+          "impl<'a, T> RawHrTimerCallback for Pin<&'a T> { type CallbackTarget<'b> = Self; }",
+          "impl<'a, T> RawHrTimerCallback for Pin<&'a mut T> { type CallbackTarget<'b> = Self; }",
+        ].join('\n'),
+      },
+    ],
     docs:
       'The bridge from the C callback to Rust, implemented by the pointer types (`Arc<T>`, `Pin<Box<T, A>>`, `Pin<&T>`, `Pin<&mut T>`). ' +
       'Driver code does not implement it; it only names it through `HrTimerCallback::Pointer`. `CallbackTarget` is what your `run` receives: `ArcBorrow<\'_, T>` for `Arc`, `Pin<&mut T>` for `Pin<Box>` and `Pin<&mut T>`, `Pin<&T>` for `Pin<&T>`.',

@@ -74,3 +74,14 @@ fn make_tracked() -> Result<Pin<KBox<Tracked>>> {
 fn lone_lock() -> Result<Pin<KBox<Mutex<u32>>>> {
     KBox::pin_init(new_mutex!(5), GFP_KERNEL)
 }
+
+#[pin_data]
+struct Pair {
+    #[pin]
+    counter: Counter,
+}
+
+// Fallible only through the `<-` of a fallible initializer (and not a function's returned value).
+fn make_pair() -> Result<Pin<KBox<Pair>>> {
+    KBox::pin_init(try_pin_init!(Pair { counter <- Counter::checked(4) }), GFP_KERNEL)
+}
