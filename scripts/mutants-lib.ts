@@ -108,12 +108,17 @@ function attrName(a: Node): string {
 
 // ───────────────────────── what the file and the knowledge base say ─────────────────────────
 
-/** Names (last segment; `Owner::name` for methods; `name!` for macros) that the knowledge base says return an initializer. */
-function kbInitializers(): Set<string> {
+/**
+ * Names (last segment; `Owner::name` for methods; `name!` for macros) that the knowledge base says return an
+ * initializer at the release: its signature there (`Devres::new` does in 6.18 and not from 7.0; `pin_init::zeroed`
+ * stops in 6.17).
+ */
+function kbInitializers(release: string): Set<string> {
   const out = new Set<string>(['pin_init!', 'try_pin_init!', 'init!', 'try_init!']);
   const returnsInit = /->\s*impl\s+(Pin)?Init\b/;
   for (const item of knowledgeBase().items) {
-    if (!item.signatures?.some((s) => returnsInit.test(s.text))) continue;
+    const st = item.signatures ? sureStatusAt(item, release) : undefined;
+    if (st?.state !== 'available' || !st.signature || !returnsInit.test(st.signature.text)) continue;
     for (const p of [item.path, ...(item.aliases ?? [])]) {
       const parts = p.split('::');
       if (item.kind === 'method' && parts.length >= 2) out.add(parts.slice(-2).join('::'));
@@ -123,7 +128,7 @@ function kbInitializers(): Set<string> {
   return out;
 }
 
-let kbInit: Set<string> | undefined;
+const kbInit = new Map<string, Set<string>>();
 
 /** Function names of this file whose return type is `impl PinInit<…>`/`impl Init<…>`, with `Owner::name` for methods. */
 function localInitializers(root: Node): Set<string> {
@@ -156,18 +161,19 @@ function typeName(t: Node | null | undefined): string | undefined {
 }
 
 /** Is this value text, as written, a call the knowledge base or the file says returns an initializer? */
-function initializerCall(value: string, locals: ReadonlySet<string>): boolean {
-  kbInit ??= kbInitializers();
+function initializerCall(value: string, locals: ReadonlySet<string>, release: string): boolean {
+  let known = kbInit.get(release);
+  if (!known) kbInit.set(release, (known = kbInitializers(release)));
   const v = value.trim();
   const mac = /^(?:[\w]+::)*(\w+)\s*!/.exec(v);
-  if (mac) return kbInit.has(`${mac[1]}!`) || /^(new_\w+)$/.test(mac[1]) && kbInit.has(`${mac[1]}!`);
+  if (mac) return known.has(`${mac[1]}!`) || /^(new_\w+)$/.test(mac[1]) && known.has(`${mac[1]}!`);
   const call = /^((?:\w+(?:::<[^(]*?>)?::)*)(\w+)\s*(?:::<[^(]*>)?\s*\(/.exec(v);
   if (!call) return false;
   const owners = call[1].split('::').filter(Boolean).map((s) => s.replace(/<.*$/, ''));
   const owner = owners[owners.length - 1];
   const name = call[2];
-  if (owner) return kbInit.has(`${owner}::${name}`) || locals.has(`${owner}::${name}`);
-  return locals.has(name) || kbInit.has(name);
+  if (owner) return known.has(`${owner}::${name}`) || locals.has(`${owner}::${name}`);
+  return locals.has(name) || known.has(name);
 }
 
 // ───────────────────────── init macro bodies, read as text ─────────────────────────
@@ -332,7 +338,7 @@ const dropPin: Operator = (ctx) => {
       if (f.pins.length !== 1) continue;
       const byType = MUST_PIN.test(f.type);
       const phantom = /^(?:[\w:]*::)?PhantomPinned$/.test(f.type);
-      const byInit = calls.some((c) => c.type === s.name && c.entries.some((e) => e.name === f.name && e.op === '<-' && initializerCall(e.value, locals)));
+      const byInit = calls.some((c) => c.type === s.name && c.entries.some((e) => e.name === f.name && e.op === '<-' && initializerCall(e.value, locals, ctx.release)));
       if (!byType && !phantom && !byInit) continue;
       const [from, to] = wholeLines(ctx.text, f.pins[0].startIndex, f.pins[0].endIndex);
       const m = splice(ctx.text, from, to, '');
@@ -386,7 +392,7 @@ const arrowToColon: Operator = (ctx) => {
       if (e.op !== '<-') continue;
       const m = splice(ctx.text, e.opStart, e.opEnd, ':');
       const line = lineAt(m.text, e.start);
-      out.push({ rule: 'init-arrow-required', note: `${c.macro}!(${c.type ?? '?'} { ${e.name} <- ${e.value.slice(0, 40)} }) with ':'`, text: m.text, lines: [line, line], visible: initializerCall(e.value, locals) });
+      out.push({ rule: 'init-arrow-required', note: `${c.macro}!(${c.type ?? '?'} { ${e.name} <- ${e.value.slice(0, 40)} }) with ':'`, text: m.text, lines: [line, line], visible: initializerCall(e.value, locals, ctx.release) });
     }
   }
   return out;
@@ -541,7 +547,7 @@ const pinInitToNew: Operator = (ctx) => {
     const method = f.childForFieldName('name') as Node;
     const m = splice(ctx.text, method.startIndex, method.endIndex, 'new');
     const line = lineAt(m.text, m.map(first.startIndex));
-    out.push({ rule: 'unpinned-initializer', note: `${f.text}(${first.text.slice(0, 40)}) written ::new`, text: m.text, lines: [line, line], visible: initializerCall(first.text, locals) });
+    out.push({ rule: 'unpinned-initializer', note: `${f.text}(${first.text.slice(0, 40)}) written ::new`, text: m.text, lines: [line, line], visible: initializerCall(first.text, locals, ctx.release) });
   }
   return out;
 };

@@ -53,6 +53,9 @@ export const FILE_WIDE_TESTS: readonly { readonly source: string; test(text: str
   MACRO_SPELLS_PINNED_DROP,
   // A `fn vma_lookup` (or another VMA-view method name) anywhere stops typing receivers from the KB signatures.
   OWN_VIEW_METHOD,
+  // The pin-init facts look at `.chain(…)`/`.pin_chain(…)` only in files that spell `chain(` (a prefilter; the call
+  // itself is always in the unit checked, but a flip is cheap to treat as a change of the whole file).
+  { source: 'chain(', test: (text: string): boolean => text.includes('chain(') },
 ];
 
 /**

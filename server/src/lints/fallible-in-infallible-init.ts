@@ -113,12 +113,35 @@ function promisedError(m: InitMacro): string | undefined {
   return error;
 }
 
+/** Last segments of the knowledge base's functions whose initializer has a concrete error type in some release. */
+let kbFallible: Set<string> | undefined;
+
+/** Could a call of `name` (last segment) be a fallible initializer: a KB function's or this file's own? */
+function mayBeFallible(name: string, facts: PinInitFile): boolean {
+  if (!kbFallible) {
+    kbFallible = new Set();
+    for (const i of knowledgeBase().items) {
+      if ((i.kind === 'fn' || i.kind === 'method') && i.signatures?.some((g) => /->\s*impl\s+(?:[\w:]*::)?(?:Pin)?Init\s*<[^\n]*,\s*[A-Za-z_][\w:]*>/.test(g.text))) {
+        for (const p of [i.path, ...(i.aliases ?? [])]) kbFallible.add(p.slice(p.lastIndexOf('::') + 2));
+      }
+    }
+  }
+  if (kbFallible.has(name)) return true;
+  for (const [key, kind] of facts.initializers) if (kind?.error !== undefined && (key === name || key.endsWith(`::${name}`))) return true;
+  return false;
+}
+
 /** The `<-` entries of a macro whose initializer surely has a real error type (knowledge base or this file's fns). */
 function fallibleArrows(m: InitMacro, facts: PinInitFile, filePath: string | undefined, target: string): { value: Node[]; kind: InitializerKind & { error: string } }[] {
   const out: { value: Node[]; kind: InitializerKind & { error: string } }[] = [];
   for (const entry of m.fields) {
     if (entry.kind !== 'arrow' || entry.value.length === 0) continue;
-    const kind = classifyTokens(entry.value, facts.scope, filePath, facts.initializers, target);
+    // Most `<-` run a lock or timer constructor: only a callee some signature makes fallible is classified.
+    const v = entry.value;
+    const callee = v.length === 1 ? v[0] : v[v.length - 2];
+    const name = callee?.type === 'identifier' ? callee.text : undefined;
+    if (!name || (v.length === 1 ? !facts.hints.mayBind(name) : !mayBeFallible(name, facts))) continue;
+    const kind = classifyTokens(entry.value, facts.scope, filePath, facts.initializers, target, facts.hints);
     if (kind?.fallible && kind.error !== undefined && !kind.label.endsWith('!')) out.push({ value: entry.value, kind: kind as InitializerKind & { error: string } });
   }
   return out;

@@ -51,12 +51,11 @@ function callbackTargets(target: string): Map<string, string> {
   return out;
 }
 
-/** `type Pointer<'a> = …;` written in an impl, as its type node. */
-function pointerType(impl: Node): Node | undefined {
-  for (const item of impl.childForFieldName('body')?.namedChildren ?? []) {
-    if (item?.type === 'type_item' && item.childForFieldName('name')?.text === 'Pointer') return item.childForFieldName('type') ?? undefined;
-  }
-  return undefined;
+/** The type text of `type Pointer<'a> = …;` in an impl, read from the text before `fn run` (no tree walk). */
+function pointerType(text: string, impl: Node, run: Node): string | undefined {
+  const head = text.slice(impl.startIndex, run.startIndex);
+  const m = /\btype\s+Pointer\s*<\s*'\w+\s*>\s*=\s*([^;{}]+);/.exec(head);
+  return m?.[1].trim();
 }
 
 function eraRange(item: KbItem, era: SignatureEra): { since: string; until?: string } {
@@ -144,15 +143,15 @@ export default defineRule({
       if (!run || !name || !params) continue;
       const have = params.namedChildren.filter((c): c is Node => !!c && (c.type === 'parameter' || c.type === 'self_parameter' || c.type === 'variadic_parameter'));
       // `this` must be what the pointer kind hands out (`Pointer = Arc<Self>` → `ArcBorrow<'_, Self>`).
-      const pointer = pointerType(impl.impl);
-      const thisType = have[0]?.type === 'parameter' ? have[0].childForFieldName('type') : null;
+      const pointer = pointerType(ctx.text, impl.impl, run);
+      const thisType = pointer && have[0]?.type === 'parameter' ? have[0].childForFieldName('type') : null;
       if (pointer && thisType) {
         targets ??= callbackTargets(ctx.target);
-        const pointerShape = shapeOf(pointer.text);
+        const pointerShape = shapeOf(pointer);
         const expected = pointerShape ? targets.get(pointerShape) : undefined;
         const written = shapeOf(thisType.text);
         if (expected && written && written !== shapeOf(expected)) {
-          ctx.report(thisType, `With \`type Pointer<'a> = ${pointer.text}\`, \`HrTimerCallback::run\` receives \`${expected}\` in Linux ${ctx.target}, not \`${thisType.text}\`.`);
+          ctx.report(thisType, `With \`type Pointer<'a> = ${pointer}\`, \`HrTimerCallback::run\` receives \`${expected}\` in Linux ${ctx.target}, not \`${thisType.text}\`.`);
         }
       }
       if (have.length !== want.length) {

@@ -16,13 +16,14 @@ export default defineRule({
     useInstead: 'pin_init!(Self { lock <- new_mutex!(0) })',
   },
   check(ctx) {
-    const { scope, macros, structs, initializers } = pinInitFile(ctx);
+    const facts = pinInitFile(ctx);
+    const { scope, macros, structs, initializers } = facts;
     for (const m of macros) {
       if (m.hasMetavariables) continue;
       const s = structFor(m, structs);
       for (const entry of m.fields) {
         if (entry.kind !== 'colon' || !entry.name) continue;
-        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target);
+        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target, facts.hints);
         if (!kind) continue;
         // A field whose declared type is a bare generic parameter may legitimately hold an initializer.
         const declared = s?.fields.find((f) => f.name === entry.name?.text);

@@ -20,20 +20,7 @@ export default defineRule({
     const { macros, structs } = pinInitFile(ctx);
     const tail = surelyAvailable(knowledgeBase(), 'syntax::init-zeroed-tail', ctx.target) ? '..Zeroable::init_zeroed()' : '..Zeroable::zeroed()';
     for (const m of macros) {
-      if (m.hasMetavariables || !m.body) continue;
-      // `id: 1 len: 2`: a missing comma, not a missing field; say that instead of listing `len` as missing.
-      const glued = m.fields.find((f) => f.missingCommaBefore);
-      if (glued?.missingCommaBefore) {
-        const at = glued.value[glued.value.indexOf(glued.missingCommaBefore) - 1];
-        const end = nodeRange(at).end;
-        ctx.report(
-          glued.missingCommaBefore,
-          `A comma is missing before \`${glued.missingCommaBefore.text}\` in the field list of \`${m.name}!\`, so the macro reads two fields as one.`,
-          [{ title: 'Insert the missing `,`', edits: [{ range: { start: end, end }, newText: ',' }] }],
-        );
-        continue;
-      }
-      if (m.tail || !m.typeName) continue;
+      if (m.hasMetavariables || !m.body || m.tail || !m.typeName) continue;
       // Anything the reader does not understand (or fields switched on by cfg) means silence.
       if (m.fields.some((f) => f.kind === 'other' || f.attributes.length > 0)) continue;
       const s = structFor(m, structs);
@@ -41,6 +28,17 @@ export default defineRule({
       const listed = new Set(m.fields.filter((f) => f.name).map((f) => f.name?.text));
       const missing = s.fields.filter((f) => !f.cfg && !listed.has(f.name)).map((f) => `\`${f.name}\``);
       if (missing.length === 0) continue;
+      // `id: 1 len: 2`: a missing comma, not a missing field; say that instead of listing `len` as missing.
+      const glued = m.fields.find((f) => f.missingCommaBefore);
+      const before = glued?.missingCommaBefore;
+      if (glued && before) {
+        const at = glued.value[glued.value.indexOf(before) - 1];
+        const end = nodeRange(at).end;
+        ctx.report(before, `A comma is missing before \`${before.text}\` in the field list of \`${m.name}!\`, so the macro reads two fields as one.`, [
+          { title: 'Insert the missing `,`', edits: [{ range: { start: end, end }, newText: ',' }] },
+        ]);
+        continue;
+      }
       const fields = missing.length === 1 ? `field ${missing[0]}` : `fields ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
       ctx.report(m.typeName, `\`${m.name}!\` for \`${s.name}\` does not initialise ${fields} and has no \`${tail}\` tail.`);
     }

@@ -21,7 +21,8 @@ export default defineRule({
     useInstead: '#[pin_data]\nstruct Counter {\n    #[pin]\n    value: Mutex<u64>,\n}',
   },
   check(ctx) {
-    const { scope, macros, structs, initializers } = pinInitFile(ctx);
+    const facts = pinInitFile(ctx);
+    const { scope, macros, structs, initializers } = facts;
     const reported = new Set<StructField>();
     const flag = (structName: string, field: StructField, why: string): void => {
       if (reported.has(field)) return;
@@ -52,7 +53,7 @@ export default defineRule({
         if (entry.kind !== 'arrow' || !entry.name) continue;
         const field = s.fields.find((f) => f.name === entry.name?.text);
         if (!field || field.pin) continue;
-        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target);
+        const kind = classifyTokens(entry.value, scope, ctx.filePath, initializers, ctx.target, facts.hints);
         if (kind?.pinned) flag(s.name, field, `is initialised in place with \`${kind.label}\` (a pin-initializer)`);
       }
     }

@@ -55,7 +55,8 @@ export default defineRule({
     useInstead: 'let counter = KBox::pin_init(new_mutex!(0u64), GFP_KERNEL)?;\n// or, for a short-lived lock on the stack:\nstack_pin_init!(let counter = new_mutex!(0u64));',
   },
   check(ctx) {
-    const { scope, initializers } = pinInitFile(ctx);
+    const facts = pinInitFile(ctx);
+    const { scope, initializers } = facts;
     const lets: { decl: Node; name: Node; value: Node; kind: InitializerKind }[] = [];
     const structure = structureOf(ctx.root);
     const skipped = insideSkipped(structure, ['macro_definition']);
@@ -72,7 +73,7 @@ export default defineRule({
         const first = args.namedChildren.find((c) => c !== null && c.type !== 'line_comment' && c.type !== 'block_comment');
         if (segs && segs.length === 2 && method && first && POINTERS.has(segs[0]) && (segs[1] === 'new' || segs[1] === 'try_new')) {
           const owner = resolveKernelPath([segs[0]], scope, ctx.filePath);
-          const kind = owner === 'local' ? undefined : classifyExpression(first, scope, ctx.filePath, initializers, ctx.target);
+          const kind = owner === 'local' ? undefined : classifyExpression(first, scope, ctx.filePath, initializers, ctx.target, facts.hints);
           if (kind && (owner === 'unknown' || owner.startsWith('kernel::'))) {
             const target = kind.pinned ? 'pin_init' : 'init';
             const fix: Fix = { title: `Use \`${segs[0]}::${target}\``, edits: [{ range: nodeRange(method), newText: target }] };
@@ -85,7 +86,7 @@ export default defineRule({
       if (skipped(n)) continue;
       const pattern = n.childForFieldName('pattern');
       const value = n.childForFieldName('value');
-      const kind = value ? classifyExpression(value, scope, ctx.filePath, initializers, ctx.target) : undefined;
+      const kind = value ? classifyExpression(value, scope, ctx.filePath, initializers, ctx.target, facts.hints) : undefined;
       if (pattern && value && kind) lets.push({ decl: n, name: pattern, value, kind });
     }
     for (const l of lets) {

@@ -151,9 +151,11 @@ const VIEW_METHODS: readonly string[] = [
  * A file that defines a function named like one of them may mean its own when it calls it, so no receiver of the
  * file is typed from the signatures: a whole-file test (a `fn` in any unit decides for every call).
  */
+const OWN_VIEW_METHOD_RE = VIEW_METHODS.length > 0 ? new RegExp(`\\bfn\\s+(?:${VIEW_METHODS.join('|')})\\b`) : undefined;
+
 export const OWN_VIEW_METHOD = {
   source: 'a fn named like a kernel::mm method returning a VMA view',
-  test: (text: string): boolean => VIEW_METHODS.length > 0 && new RegExp(`\\bfn\\s+(?:${VIEW_METHODS.join('|')})\\b`).test(text),
+  test: (text: string): boolean => !!OWN_VIEW_METHOD_RE && OWN_VIEW_METHOD_RE.test(text),
 };
 
 /** Methods that turn an `Option` into a `Result` of the same value. */
@@ -292,7 +294,8 @@ export default defineRule({
     // Whether a block holds any `let` before a call, from the places of `let` in the whole text (blocks nest, and
     // reading each one's text again would cost the square of the nesting).
     const hasLet = containsMatch(structure, LET_WORD);
-    const ownMethods = OWN_VIEW_METHOD.test(ctx.text);
+    let ownMethods: boolean | undefined;
+    const ownsViewMethod = (): boolean => (ownMethods ??= OWN_VIEW_METHOD.test(ctx.text));
     for (const { call: node, ancestors } of namedCalls(ctx.root, ctx.text, 'vm_insert_page')) {
       if (skipped(node)) continue;
       const fn = node.childForFieldName('function');
@@ -302,7 +305,7 @@ export default defineRule({
         if (field?.text !== 'vm_insert_page' || !receiver) continue;
         if (receiver.type !== 'identifier') {
           // A method chain (`mm.vma_lookup(a).ok_or(E)?.vm_insert_page(…)`): its type from the signatures.
-          const got = ownMethods ? undefined : inferView(receiver, ctx.target);
+          const got = ownsViewMethod() ? undefined : inferView(receiver, ctx.target);
           if (!got || got.wraps !== 0 || got.view === 'mixed' || !hasVia(got.view)) continue;
           ctx.report(field, message(got.view, `and the receiver is a \`&${got.view.type}\``));
           continue;
@@ -312,7 +315,7 @@ export default defineRule({
         if (type === null) {
           // No type written: an untyped `let` or a `Some(vma) =>` arm, typed by what its value calls.
           const bound = bindingValue(node, ancestors, receiver.text);
-          const got = bound && !ownMethods ? inferView(bound.value, ctx.target) : undefined;
+          const got = bound && !ownsViewMethod() ? inferView(bound.value, ctx.target) : undefined;
           if (bound && got && got.wraps === bound.unwrap && got.view !== 'mixed') view = got.view;
         }
         if (!view || !hasVia(view)) continue;

@@ -177,9 +177,32 @@ export function kbInitializer(path: string, target: string): KbInitializer {
   return out;
 }
 
+/** Last segments of the knowledge base's functions that return an initializer in some release (a quick filter). */
+let everInitializers: Set<string> | undefined;
+
+function mayReturnInitializer(name: string): boolean {
+  if (!everInitializers) {
+    everInitializers = new Set();
+    for (const i of knowledgeBase().items) {
+      if ((i.kind === 'fn' || i.kind === 'method') && i.signatures?.some((g) => /->\s*impl\s+(?:[\w:]*::)?(?:Pin)?Init\b/.test(g.text))) {
+        for (const p of [i.path, ...(i.aliases ?? [])]) everInitializers.add(p.slice(p.lastIndexOf('::') + 2));
+      }
+    }
+  }
+  return everInitializers.has(name);
+}
+
+const namesMethod = new Map<string, boolean>();
+
 /** True when some knowledge-base entry is a `Type::name` function (so a call spelled that way is worth resolving). */
 function kbNamesMethod(type: string, name: string): boolean {
-  return knowledgeBase().named(name).some((i) => [i.path, ...(i.aliases ?? [])].some((p) => p.endsWith(`::${type}::${name}`)));
+  const key = `${type}::${name}`;
+  let known = namesMethod.get(key);
+  if (known === undefined) {
+    known = knowledgeBase().named(name).some((i) => [i.path, ...(i.aliases ?? [])].some((p) => p.endsWith(`::${key}`)));
+    namesMethod.set(key, known);
+  }
+  return known;
 }
 
 /** Classifies a callee given as path segments: a macro (`new_mutex`) or a function path (`Mutex::new`). */
@@ -242,6 +265,8 @@ function classifyCallee(
  * function but it is no initializer there or the base is unsure, undefined when the base does not know the path.
  */
 function kbFunction(segments: readonly string[], scope: Scope, filePath: string | undefined, target: string): InitializerKind | null | undefined {
+  // Names the knowledge base never gives an initializer are left to the rest of the classification.
+  if (!mayReturnInitializer(segments[segments.length - 1])) return undefined;
   const label = segments.length > 1 ? segments.slice(-2).join('::') : segments[0];
   const candidates: string[] = [];
   const full = resolveKernelPath(segments, scope, filePath);
@@ -261,7 +286,9 @@ function kbFunction(segments: readonly string[], scope: Scope, filePath: string 
  * `let` of that name in an enclosing block of the same function, with no pattern, closure or arm in between that
  * could bind the name again. Undefined for `let mut`, for patterns, and when anything is unclear.
  */
-export function letBoundValue(at: Node, name: string): Node | undefined {
+export function letBoundValue(at: Node, name: string, hints?: TextHints): Node | undefined {
+  // Most names in init macros (`id: id`) are never bound by a `let`: the file's text says so without a walk.
+  if (hints && !hints.mayBind(name)) return undefined;
   const binds = new RegExp(`(?:^|[^\\w])${name}(?![\\w])`);
   let child: Node = at;
   for (let n = at.parent; n; child = n, n = n.parent) {
@@ -304,6 +331,31 @@ export function letBoundValue(at: Node, name: string): Node | undefined {
   return undefined;
 }
 
+/**
+ * What the file's text says before any tree is walked, each answer read on first use: whether some `let` may bind
+ * a name (`let name` is written), and whether `chain(` occurs at all.
+ */
+export class TextHints {
+  private readonly lets = new Map<string, boolean>();
+  private chained: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  mayBind(name: string): boolean {
+    let known = this.lets.get(name);
+    if (known === undefined) {
+      known = this.text.includes(`let ${name}`);
+      this.lets.set(name, known);
+    }
+    return known;
+  }
+
+  get chains(): boolean {
+    this.chained ??= this.text.includes('chain(');
+    return this.chained;
+  }
+}
+
 /** Methods of the initializer traits that return an initializer of the same value and error: `pin_chain`, `chain`. */
 const CHAIN_METHODS = new Set(['pin_chain', 'chain']);
 
@@ -337,28 +389,39 @@ export function pathSegments(node: Node): string[] | undefined {
 }
 
 /** Classifies a parsed expression: a macro call or function call that produces an initializer. */
-export function classifyExpression(expr: Node, scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string, follow = true): InitializerKind | undefined {
-  if (expr.type === 'identifier' && follow) {
-    const value = letBoundValue(expr, expr.text);
-    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+export function classifyExpression(
+  expr: Node,
+  scope: Scope,
+  filePath?: string,
+  locals?: LocalInitializers,
+  target?: string,
+  hints?: TextHints,
+  follow = true,
+): InitializerKind | undefined {
+  const type = expr.type;
+  if (type === 'identifier' && follow) {
+    const value = target ? letBoundValue(expr, expr.text, hints) : undefined;
+    return value ? classifyExpression(value, scope, filePath, locals, target, hints, false) : undefined;
   }
-  if (expr.type === 'call_expression' && expr.childForFieldName('function')?.type === 'field_expression') {
+  const callee = type === 'call_expression' ? expr.childForFieldName('function') : null;
+  // Method calls are common and `.chain(…)`/`.pin_chain(…)` rare: the text says whether to look.
+  if (callee?.type === 'field_expression' && (!hints || hints.chains)) {
     // `init.pin_chain(|v| …)` / `init.chain(…)`: still an initializer of the same value and error.
-    const f = expr.childForFieldName('function') as Node;
+    const f = callee;
     const method = f.childForFieldName('field')?.text ?? '';
     const receiver = f.childForFieldName('value');
     if (!CHAIN_METHODS.has(method) || !receiver) return undefined;
-    const inner = classifyExpression(receiver, scope, filePath, locals, target, follow);
+    const inner = classifyExpression(receiver, scope, filePath, locals, target, hints, follow);
     if (!inner || (method === 'chain' && inner.pinned)) return undefined;
     return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
   }
-  if (expr.type === 'macro_invocation') {
+  if (type === 'macro_invocation') {
     const m = expr.childForFieldName('macro');
     const segs = m ? pathSegments(m) : undefined;
     return segs ? classifyCallee(segs, true, scope, filePath) : undefined;
   }
-  if (expr.type === 'call_expression') {
-    const f = expr.childForFieldName('function');
+  if (callee) {
+    const f = callee;
     const segs = f ? pathSegments(f) : undefined;
     const self = segs && segs[0] === 'Self' && locals?.size ? enclosingImplType(expr) : undefined;
     return segs ? classifyCallee(segs, false, scope, filePath, locals, self, target) : undefined;
@@ -370,17 +433,24 @@ export function classifyExpression(expr: Node, scope: Scope, filePath?: string, 
  * Classifies a value written as tokens inside a macro body: exactly one call `path!(…)` or `path(…)`
  * (turbofish allowed), nothing before or after it.
  */
-export function classifyTokens(tokens: readonly Node[], scope: Scope, filePath?: string, locals?: LocalInitializers, target?: string): InitializerKind | undefined {
+export function classifyTokens(
+  tokens: readonly Node[],
+  scope: Scope,
+  filePath?: string,
+  locals?: LocalInitializers,
+  target?: string,
+  hints?: TextHints,
+): InitializerKind | undefined {
   if (tokens.length === 1 && tokens[0].type === 'identifier' && target) {
     // A name bound by `let x = Mutex::new(…);` before the macro.
-    const value = letBoundValue(tokens[0], tokens[0].text);
-    return value ? classifyExpression(value, scope, filePath, locals, target, false) : undefined;
+    const value = letBoundValue(tokens[0], tokens[0].text, hints);
+    return value ? classifyExpression(value, scope, filePath, locals, target, hints, false) : undefined;
   }
   // `init.pin_chain(…)` / `.chain(…)` after the call: the same initializer with more work after it.
   const n = tokens.length;
   if (n >= 4 && tokens[n - 1].type === 'token_tree' && delimiter(tokens[n - 1]) === '(' && tokens[n - 2].type === 'identifier' && CHAIN_METHODS.has(tokens[n - 2].text) && tokens[n - 3].type === '.') {
     const method = tokens[n - 2].text;
-    const inner = classifyTokens(tokens.slice(0, n - 3), scope, filePath, locals, target);
+    const inner = classifyTokens(tokens.slice(0, n - 3), scope, filePath, locals, target, hints);
     if (!inner || (method === 'chain' && inner.pinned)) return undefined;
     return { ...inner, pinned: method === 'pin_chain' || inner.pinned };
   }
@@ -426,6 +496,8 @@ export interface PinInitFile {
   structs: Map<string, StructDef[]>;
   /** Functions of this file that return an initializer (see {@link initializersFromSignatures}). */
   initializers: LocalInitializers;
+  /** What the text says about `let` names and `.chain(`, read on first use. */
+  readonly hints: TextHints;
 }
 
 /**
@@ -582,7 +654,15 @@ export function pinInitFile(ctx: FileFacts): PinInitFile {
   const initializers = ctx.memo('pin-init:initializers', () =>
     INITIALIZER_RETURN.test(ctx.text) ? initializersFromSignatures(fileSignatures(ctx)) : new Map<string, InitializerKind | null>(),
   );
-  return { scope: ctx.scope, macros: ctx.initMacros, structs: ctx.structs, initializers };
+  return {
+    scope: ctx.scope,
+    macros: ctx.initMacros,
+    structs: ctx.structs,
+    initializers,
+    get hints(): TextHints {
+      return ctx.memo('pin-init:text-hints', () => new TextHints(ctx.text));
+    },
+  };
 }
 
 /** Leading whitespace of the line holding `node`, and whether `node` is the first thing on it. */

@@ -35,9 +35,9 @@ export interface InitField {
   range: Range;
   /**
    * Set when the value runs into what reads as the next entry (`id: 1 len: 2`): the name token after which a comma
-   * is missing. The entry then holds two fields, so a field list read from it is not to be trusted.
+   * is missing. The entry then holds two fields, so a field list read from it is not to be trusted. Read on use.
    */
-  missingCommaBefore?: Node;
+  readonly missingCommaBefore?: Node;
 }
 
 /** The `..Zeroable::zeroed()` / `..Zeroable::init_zeroed()` tail, or some other `..` tail. */
@@ -189,13 +189,11 @@ function readField(tokens: Node[]): InitField | InitTail {
     if (rest.length === 1) return { kind: 'shorthand', name: first, operator: [], value: [], attributes, tokens, get range() { return range(); } };
     if (secondType === '<' && rest[2]?.type === '-' && second.endIndex === rest[2].startIndex) {
       const value = rest.slice(3);
-      const missingCommaBefore = nextEntryInside(value);
-      return { kind: 'arrow', name: first, operator: [second, rest[2]], value, attributes, tokens, ...(missingCommaBefore ? { missingCommaBefore } : {}), get range() { return range(); } };
+      return { kind: 'arrow', name: first, operator: [second, rest[2]], value, attributes, tokens, get missingCommaBefore() { return nextEntryInside(value); }, get range() { return range(); } };
     }
     if (secondType === ':') {
       const value = rest.slice(2);
-      const missingCommaBefore = nextEntryInside(value);
-      return { kind: 'colon', name: first, operator: [second], value, attributes, tokens, ...(missingCommaBefore ? { missingCommaBefore } : {}), get range() { return range(); } };
+      return { kind: 'colon', name: first, operator: [second], value, attributes, tokens, get missingCommaBefore() { return nextEntryInside(value); }, get range() { return range(); } };
     }
   }
   return { kind: 'other', operator: [], value: rest, attributes, tokens, get range() { return range(); } };
