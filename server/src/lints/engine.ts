@@ -143,18 +143,21 @@ export function finishFindings(root: Node, text: string, raw: readonly Finding[]
   return findings;
 }
 
+/** The context's `report` between rules. */
+function noReport(): void {}
+
 function collectOnce(rules: readonly Rule[], tree: Tree, text: string, options: EngineOptions): Finding[] {
   const root = tree.rootNode;
   const findings: Finding[] = [];
-  const facts = fileFacts(root, text, options.target, options.filePath, options.tree);
+  // The facts are shared by every rule of the run (computed on first use); only `report` is the rule's own. One object
+  // for the whole run, whose `report` is swapped per rule, keeps the context's shape the same for every rule and run.
+  const ctx: RuleContext = Object.assign(fileFacts(root, text, options.target, options.filePath, options.tree), { report: noReport });
   for (const rule of rules) {
     if (options.only && !options.only.has(rule.id)) continue;
     const level = options.levels?.[rule.id] ?? rule.severity;
     if (level === 'off') continue;
     if (!inRange(options.target, rule.since, rule.until)) continue;
     const produced: Finding[] = [];
-    // The facts are shared by every rule of the run (computed on first use); only `report` is the rule's own.
-    const ctx: RuleContext = Object.create(facts);
     ctx.report = (at, message, fixes = []) => {
       const range = 'startPosition' in at ? nodeRange(at) : at;
       produced.push({ ruleId: rule.id, severity: level, message, range, fixes });

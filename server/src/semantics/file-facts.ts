@@ -52,34 +52,55 @@ export interface FileFacts {
   memo<T>(key: string, compute: () => T): T;
 }
 
+/**
+ * Facts for one run over `root`; nothing is computed until a rule asks for it. A class, so every run's facts share
+ * one object shape: the rules read them on hot paths, and objects of many shapes would slow every read.
+ */
+class RunFacts implements FileFacts {
+  private scopeValue: Scope | undefined;
+  private initMacrosValue: InitMacro[] | undefined;
+  private structsValue: Map<string, StructDef[]> | undefined;
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly root: Node,
+    readonly text: string,
+    readonly target: string,
+    readonly filePath: string | undefined,
+    readonly tree: TreeAvailability | undefined,
+  ) {}
+
+  get scope(): Scope {
+    return (this.scopeValue ??= fileScope(this.root, this.filePath));
+  }
+
+  get structure(): Structure {
+    return structureOf(this.root);
+  }
+
+  get initMacros(): InitMacro[] {
+    return (this.initMacrosValue ??= initMacros(this.root));
+  }
+
+  get structs(): Map<string, StructDef[]> {
+    return (this.structsValue ??= structDefinitions(this.root));
+  }
+
+  traitImpls(lastSegment: string): TraitImpl[] {
+    return this.memo(`trait-impls:${lastSegment}`, () => traitImpls(this.root, new Set([lastSegment])));
+  }
+
+  kernelTraitImpls(path: string): CallbackImpl[] {
+    return this.memo(`kernel-trait-impls:${path}`, () => callbackImpls(this.root, (t) => namesKernelItem(t, this.scope, this.target, path)));
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+}
+
 /** Facts for one run over `root`; nothing is computed until a rule asks for it. */
 export function fileFacts(root: Node, text: string, target: string, filePath?: string, tree?: TreeAvailability): FileFacts {
-  const memos = new Map<string, unknown>();
-  const memo = <T>(key: string, compute: () => T): T => {
-    if (!memos.has(key)) memos.set(key, compute());
-    return memos.get(key) as T;
-  };
-  const facts: FileFacts = {
-    root,
-    text,
-    target,
-    filePath,
-    tree,
-    get scope() {
-      return memo('scope', () => fileScope(root, filePath));
-    },
-    get structure() {
-      return structureOf(root);
-    },
-    get initMacros() {
-      return memo('init-macros', () => initMacros(root));
-    },
-    get structs() {
-      return memo('structs', () => structDefinitions(root));
-    },
-    traitImpls: (lastSegment) => memo(`trait-impls:${lastSegment}`, () => traitImpls(root, new Set([lastSegment]))),
-    kernelTraitImpls: (path) => memo(`kernel-trait-impls:${path}`, () => callbackImpls(root, (t) => namesKernelItem(t, facts.scope, target, path))),
-    memo,
-  };
-  return facts;
+  return new RunFacts(root, text, target, filePath, tree);
 }
