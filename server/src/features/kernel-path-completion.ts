@@ -96,16 +96,19 @@ function toItem(item: KbItem, target: string, inUse: boolean): CompletionItem {
     detail: signature ?? item.path,
     documentation: { kind: MarkupKind.Markdown, value: `${versionLines(item, target).join('  \n')}\n\n${item.docs}` },
   };
-  if (item.kind === 'macro') {
-    const bare = name.replace(/!$/, '');
-    out.filterText = bare;
-    if (inUse) out.insertText = bare;
-    else {
-      out.insertText = `${bare}!($0)`;
-      out.insertTextFormat = InsertTextFormat.Snippet;
-    }
-  }
+  if (item.kind === 'macro') insertAsMacro(out, name, inUse);
   return out;
+}
+
+/** A macro is inserted by its bare name in a `use` and as a call (`name!($0)`, a snippet) elsewhere. */
+function insertAsMacro(out: CompletionItem, name: string, inUse: boolean): void {
+  const bare = name.replace(/!$/, '');
+  out.filterText = bare;
+  if (inUse) out.insertText = bare;
+  else {
+    out.insertText = `${bare}!($0)`;
+    out.insertTextFormat = InsertTextFormat.Snippet;
+  }
 }
 
 /** Completion items for the kernel path before the cursor. */
@@ -160,15 +163,7 @@ function treeItem(tree: TreeApi, base: string, name: string, kind: DefKind, inUs
     detail: found?.signature ?? `${base}::${name}`,
     documentation: { kind: MarkupKind.Markdown, value: `From your kernel tree (Linux ${tree.release}).${docs ? `\n\n${docs}` : ''}` },
   };
-  if (name.endsWith('!')) {
-    const bare = name.slice(0, -1);
-    out.filterText = bare;
-    if (inUse) out.insertText = bare;
-    else {
-      out.insertText = `${bare}!($0)`;
-      out.insertTextFormat = InsertTextFormat.Snippet;
-    }
-  }
+  if (name.endsWith('!')) insertAsMacro(out, name, inUse);
   return out;
 }
 
