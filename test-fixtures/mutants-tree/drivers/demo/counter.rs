@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: GPL-2.0
 //! A made-up driver that keeps a counter behind a lock and waits for it to change.
 
 use core::marker::PhantomPinned;

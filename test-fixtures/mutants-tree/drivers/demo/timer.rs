@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: GPL-2.0
 //! A made-up timer that counts its own expiries, and an mmap hook that maps one page.
 
 use kernel::mm::virt::VmaNew;

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: GPL-2.0
 //! A made-up sample with plain data: nothing here needs pinning.
 
 use kernel::prelude::*;

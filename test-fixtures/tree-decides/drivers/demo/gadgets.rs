@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: GPL-2.0
 //! A driver of the miniature tree that uses what the tree has and what it lacks.
 
 use kernel::prelude::*;
