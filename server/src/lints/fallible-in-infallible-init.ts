@@ -11,6 +11,7 @@ import { innerTokens, tokenMacroCalls, type InitMacro } from '../syntax/macro-bo
 import { classifyTokens, pinInitFile, PIN_INIT_SINCE, type InitializerKind, type PinInitFile } from '../semantics/pin-init-facts';
 import type { Scope } from '../semantics/scope';
 import { nodeRange } from '../parsing/walk';
+import { splitTopLevel } from '../parsing/chars';
 
 /** Tokens that start a closure, an async block or a nested function: `?` inside them is theirs. */
 const OWN_SCOPE = new Set(['|', '||', 'move', 'async', 'fn', 'try']);
@@ -68,24 +69,6 @@ function renameWorks(m: InitMacro, scope: Scope, target: string): boolean {
 }
 
 
-/** Splits the text of generic arguments on the commas at depth 0. */
-function topLevelArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '<' || c === '(' || c === '[') depth++;
-    else if (c === '>' || c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  out.push(text.slice(from).trim());
-  return out.filter(Boolean);
-}
-
 /** `-> impl PinInit<T, E>` / `-> impl Init<T, E>` written on a function. */
 const RETURNS_INIT = /^impl\s+(?:(?:::)?[A-Za-z_][A-Za-z0-9_]*\s*::\s*)*(Pin)?Init\s*<([\s\S]*)>$/;
 
@@ -104,7 +87,7 @@ function promisedError(m: InitMacro): string | undefined {
   if (named[named.length - 1]?.id !== call.id) return undefined;
   const ret = RETURNS_INIT.exec(fn.childForFieldName('return_type')?.text.trim() ?? '');
   if (!ret) return undefined;
-  const args = topLevelArgs(ret[2]);
+  const args = splitTopLevel(ret[2]).pieces.filter(Boolean);
   if (args.length !== 2) return undefined;
   const error = args[1].replace(/\s+/g, '');
   if (!/^(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$/.test(error) || /(?:^|:)Infallible$/.test(error)) return undefined;

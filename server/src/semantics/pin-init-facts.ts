@@ -10,6 +10,7 @@ import { knowledgeBase, sinceOf, sureStatusAt, surelyAvailable } from '../kb';
 import { delimiter, enclosingImplType, type InitMacro, type StructDef } from '../syntax/macro-body';
 import { nodeRange } from '../parsing/walk';
 import { type Scope, canonicalRoot } from './scope';
+import { splitTopLevel } from '../parsing/chars';
 
 
 /** The pin-init API (`kernel::init`) arrived in 6.4; before it the pin-init rules have nothing to check. */
@@ -546,20 +547,9 @@ function genericNames(generics: string): Set<string> {
 export function initializerReturn(returns: string, generics = ''): Omit<InitializerKind, 'label'> | undefined {
   const m = /^impl\s+(?:(?:pin_init|kernel(?:::init)?)::)?(PinInit|Init)\s*<([\s\S]*)>\s*(?:\+\s*'\w+\s*)*$/.exec(returns.trim());
   if (!m) return undefined;
-  const args: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < m[2].length; i++) {
-    const c = m[2][i];
-    if (c === '<' || c === '(' || c === '[') depth++;
-    else if (c === '>' || c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      args.push(m[2].slice(from, i).trim());
-      from = i + 1;
-    }
-    if (depth < 0) return undefined;
-  }
-  args.push(m[2].slice(from).trim());
+  // A bracket that closes one never opened means the arguments are not read right: no answer.
+  const { pieces: args, closedAt } = splitTopLevel(m[2]);
+  if (closedAt >= 0) return undefined;
   const error = args[1]?.replace(/\s+/g, '');
   const fallible = !!error && !/^(?:(?:core|std)::convert::)?Infallible$/.test(error);
   // A concrete path only: not a generic parameter (of the function or its impl), not `Self::Error`-like projections.
