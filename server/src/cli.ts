@@ -12,7 +12,6 @@ import { fixText, type AppliedFix, type LeftFinding } from './analysis/fix';
 import { sarifLog, type SarifNotice } from './analysis/sarif';
 import { KernelTreeLocator, resolveTarget, type Target } from './core/target';
 import { TreeApi } from './analysis/tree-api';
-import { sameLine } from './kb/version';
 import type { Finding, Severity } from './core/types';
 import { unifiedDiff } from './analysis/unified-diff';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli-args';
@@ -200,7 +199,7 @@ function treeFor(ctx: RunContext, target: Target): TreeApi | undefined {
     }
     ctx.trees.set(root, api);
   }
-  return api && sameLine(api.release, target.release) ? api : undefined;
+  return api?.decidingFor(target.release);
 }
 
 function skip(ctx: RunContext, file: string, reason: string): void {

@@ -14,6 +14,7 @@ import type { TreeAvailability } from '../semantics/file-facts';
 import { parseWithLimit } from '../parsing/language';
 import { rustFilesUnder } from '../core/files';
 import { indexFile, modulePathOf, type IndexedItem } from './tree-index';
+import { sameLine } from '../kb/version';
 
 /** Whether a tree has a path: surely yes, surely no, or the tree's sources cannot tell (a macro it could not expand,
  *  a member of a type, a crate it does not hold). */
@@ -119,6 +120,11 @@ export class TreeApi implements TreeAvailability {
    */
   get decides(): boolean {
     return this.surface.crates.get('kernel')?.items.has('prelude') ?? false;
+  }
+
+  /** This tree, when it decides availability for `release` (it decides at all, and is of that release's stable line). */
+  decidingFor(release: string): TreeApi | undefined {
+    return this.decides && sameLine(this.release, release) ? this : undefined;
   }
 
   /** Whether the tree has the item at `p` (a macro ends in `!`); always `unknown` for a tree that does not decide. */

@@ -13,7 +13,6 @@ import type { Parser } from 'web-tree-sitter';
 import type { TreeDoc } from '../analysis/hover';
 import type { Target } from '../core/target';
 import { TreeApi, type TreeItem } from '../analysis/tree-api';
-import { sameLine } from '../kb/version';
 import type { KbItem } from '../kb/types';
 import { createRustParser } from '../parsing/language';
 import type { Settings } from './settings';
@@ -119,7 +118,7 @@ export class KernelIndexes {
   /** The index that decides availability for a target: a finished one whose release is the target's. */
   deciding(target: Target, file?: string): TreeApi | undefined {
     const index = this.forTarget(target, file);
-    return index && index.api.decides && sameLine(index.release, target.release) ? index.api : undefined;
+    return index?.api.decidingFor(target.release);
   }
 
   /** A file changed on disk: when it is a Rust source of an indexed tree, that tree is indexed again soon. */
